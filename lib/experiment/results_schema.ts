@@ -1,0 +1,216 @@
+/**
+ * The schema of `results.json`: one versioned, self-describing record of one
+ * dataset's run (every model, every seed). Figures and the report read only
+ * this (plus `analysis.json`, see `lib/analysis`), never tensors.
+ *
+ * Changes to this file are additive: add optional fields, never rename or
+ * remove one without bumping {@link RESULTS_VERSION}.
+ *
+ * @module
+ */
+
+/** Version of the results format; loading another version fails clearly. */
+export const RESULTS_VERSION = 1;
+
+/** The three models every experiment trains with the same protocol. */
+export type ModelKind = "classical" | "hybrid" | "control";
+
+/** Every model kind, in the order figures and tables list them. */
+export const MODEL_KINDS: readonly ModelKind[] = ["hybrid", "classical", "control"];
+
+/** The data sets of the paper. */
+export type DatasetName = "mnist" | "cifar100" | "stl10";
+
+/** Where a data set's pixels came from. */
+export type Provenance = "official" | "synthetic stand-in";
+
+/** Run sizes: `smoke` for tests and CI, `quick` (default), `paper` (the paper's settings). */
+export type ProfileName = "smoke" | "quick" | "paper";
+
+/** One epoch of training, as recorded by `lib/train`. */
+export interface EpochRecord {
+  /** 1-based epoch number. */
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  valLoss: number;
+  valAccuracy: number;
+  /** Macro-averaged over classes, on the validation split. */
+  valPrecision: number;
+  valRecall: number;
+  valF1: number;
+  /** Wall time of the epoch's training pass (validation excluded), seconds. */
+  seconds: number;
+  /** Mean over the epoch's samples: process CPU time / wall time / cores, in percent. */
+  cpuProcessPercent: number;
+  /** Mean over the epoch's samples: system-wide CPU busy, in percent. */
+  cpuSystemPercent: number;
+  /** Peak process resident set size during the epoch, MiB. */
+  rssMB: number;
+  /** Peak tfjs tensor memory during the epoch, MiB. */
+  tensorMB: number;
+}
+
+/** One resource sample taken during training (not only at epoch ends). */
+export interface ResourceSample {
+  /** 1-based epoch the sample was taken in. */
+  epoch: number;
+  /** Seconds since the start of training of this model and seed. */
+  t: number;
+  cpuProcessPercent: number;
+  cpuSystemPercent: number;
+  rssMB: number;
+  tensorMB: number;
+}
+
+/** Classification metrics on a split. */
+export interface ClassificationMetrics {
+  accuracy: number;
+  /** Macro averages. */
+  precision: number;
+  recall: number;
+  f1: number;
+  perClass: {
+    precision: number[];
+    recall: number[];
+    f1: number[];
+    support: number[];
+  };
+  /** confusion[trueClass][predictedClass] = count. */
+  confusion: number[][];
+}
+
+/** Adversarial robustness of one trained model on (a sample of) the test split. */
+export interface Robustness {
+  /** The headline epsilon (0.1 as in the paper). */
+  epsilon: number;
+  /** FGSM robust accuracy at `epsilon`. */
+  fgsmAccuracy: number;
+  /** PGD robust accuracy at `epsilon`, when PGD was run. */
+  pgdAccuracy?: number;
+  /** Accuracy over a grid of epsilons (0 is clean accuracy). */
+  curve: { epsilon: number; fgsm: number; pgd?: number }[];
+  /** How many test images were attacked. */
+  count: number;
+}
+
+/** Penultimate-layer features of a fixed, seeded test sample. */
+export interface FeatureSample {
+  /** Indices into the test split. */
+  indices: number[];
+  labels: number[];
+  predictions: number[];
+  /** Row-major [count][dim]. */
+  values: number[][];
+  /** Name of the layer the features were read from. */
+  layer: string;
+}
+
+/** A small grid of images stored with the results so figures can draw real pixels. */
+export interface ImageSample {
+  height: number;
+  width: number;
+  channels: number;
+  /** Each image as base64 of its uint8 HWC bytes. */
+  images: string[];
+  labels: number[];
+  /** Predicted classes, for the sample-predictions figure. */
+  predictions?: number[];
+}
+
+/** Summary statistics of one scalar over seeds. */
+export interface SeedStatistic {
+  values: number[];
+  mean: number;
+  /** Half width of the 95 % confidence interval (Student t); 0 for one seed. */
+  ci95: number;
+}
+
+/** One training run of one model with one seed. */
+export interface SeedRun {
+  seed: number;
+  history: EpochRecord[];
+  samples: ResourceSample[];
+  test: ClassificationMetrics;
+  robustness: Robustness;
+  features: FeatureSample;
+  /** Test images with this model's predictions. */
+  predictions: ImageSample;
+  /** Total training wall time, seconds. */
+  trainSeconds: number;
+}
+
+/** A layer in a model's architecture summary. */
+export interface LayerSummary {
+  name: string;
+  className: string;
+  outputShape: (number | null)[];
+  parameters: number;
+}
+
+/** All seeds of one model kind. */
+export interface ModelResult {
+  kind: ModelKind;
+  parameterCount: number;
+  trainableParameterCount: number;
+  layers: LayerSummary[];
+  runs: SeedRun[];
+  /** Statistics over seeds, keyed by metric name (testAccuracy, testF1, valAccuracy, fgsmAccuracy, epochSeconds, ...). */
+  summary: Record<string, SeedStatistic>;
+}
+
+/** What the data set was and how it was split. */
+export interface DatasetInfo {
+  name: DatasetName;
+  provenance: Provenance;
+  /** Command that fetches the official data, shown whenever a stand-in was used. */
+  fetchCommand: string;
+  classNames: string[];
+  height: number;
+  width: number;
+  channels: number;
+  sizes: { train: number; val: number; test: number };
+  /** Label counts in the training split used. */
+  trainClassCounts: number[];
+  samples: { train: ImageSample; val: ImageSample; test: ImageSample };
+}
+
+/** The machine and software a run used. */
+export interface Environment {
+  deno: string;
+  v8: string;
+  typescript: string;
+  tfjs: string;
+  backend: string;
+  /** Worker threads used by training kernels. */
+  threads: number;
+  cpuModel: string;
+  cores: number;
+  memoryGB: number;
+  os: string;
+}
+
+/** One dataset's complete run. */
+export interface Results {
+  version: typeof RESULTS_VERSION;
+  createdAt: string;
+  profile: ProfileName;
+  /** The full configuration, enough to rerun. */
+  config: {
+    epochs: number;
+    batchSize: number;
+    learningRate: number;
+    seeds: number[];
+    models: ModelKind[];
+    attackCount: number;
+    epsilons: number[];
+    [key: string]: unknown;
+  };
+  dataset: DatasetInfo;
+  environment: Environment;
+  /** `Circuit.toJSON()` of the hybrid model's circuit. */
+  circuit: unknown;
+  models: Partial<Record<ModelKind, ModelResult>>;
+  /** Wall time of the whole run, seconds. */
+  totalSeconds: number;
+}
