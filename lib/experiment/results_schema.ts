@@ -213,4 +213,17 @@ export interface Results {
   models: Partial<Record<ModelKind, ModelResult>>;
   /** Wall time of the whole run, seconds. */
   totalSeconds: number;
+  /**
+   * Present only in a shard's partial file (`shards/<k>-of-<N>.json`): which
+   * slice of the (dataset, model, seed) grid it holds. `deno task merge`
+   * combines the shards into a complete results.json without this field.
+   */
+  shard?: {
+    /** 1-based slice number. */
+    index: number;
+    /** Number of slices. */
+    count: number;
+    /** The (model, seed) cells of this data set that the shard ran. */
+    cells: { model: ModelKind; seed: number }[];
+  };
 }

@@ -1,0 +1,27 @@
+/**
+ * Adversarial attacks in pixel space: FGSM, PGD, and robust accuracy over a grid of epsilons.
+ * The loss is the cross-entropy of the model's softmax output; results are clipped to the
+ * pixel range.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { fgsm } from "./mod.ts";
+ * const model = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 1, 1] }),
+ *   tf.layers.dense({ units: 2, activation: "softmax" })] });
+ * const x = tf.fill([3, 2, 1, 1], 0.5) as tf.Tensor4D;
+ * const adv = fgsm(model, x, tf.tensor1d([0, 1, 0], "int32"), { epsilon: 0.05 });
+ * if (tf.max(tf.abs(tf.sub(adv, x))).dataSync()[0]! > 0.05 + 1e-6) throw new Error();
+ * ```
+ *
+ * @module
+ */
+export { fgsm, type FgsmOptions } from "./fgsm.ts";
+export { pgd, type PgdOptions } from "./pgd.ts";
+export {
+  DEFAULT_EPSILONS,
+  HEADLINE_EPSILON,
+  robustness,
+  type RobustnessOptions,
+  sampleIndices,
+} from "./robustness.ts";

@@ -1,0 +1,122 @@
+/**
+ * Robust accuracy of a model: FGSM over a grid of epsilons and PGD at the headline epsilon,
+ * on a seeded sample of a split.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { Robustness } from "../experiment/results_schema.ts";
+import { type LabeledImages, toImageTensor } from "../data/mod.ts";
+import { seededRandom } from "../runtime/mod.ts";
+import { checkAttackRange, lossGradientSign } from "./_gradient.ts";
+import { pgd } from "./pgd.ts";
+
+/** The paper's FGSM epsilon. */
+export const HEADLINE_EPSILON = 0.1;
+
+/** The FGSM curve's default epsilons (0 is clean accuracy). */
+export const DEFAULT_EPSILONS: readonly number[] = [0, 0.01, 0.02, 0.05, HEADLINE_EPSILON, 0.2];
+
+/** Options of {@link robustness}. */
+export interface RobustnessOptions {
+  /** Images attacked (a seeded sample of the split; all of it when larger). */
+  count: number;
+  /** @default {DEFAULT_EPSILONS} */
+  epsilons?: readonly number[];
+  /** Epsilon of the headline numbers (added to the curve when missing). @default {0.1} */
+  headline?: number;
+  /** @default {128} */
+  batchSize?: number;
+  /** Seeds the sample and PGD's random start. @default {0} */
+  seed?: number;
+  /** PGD at the headline epsilon; `null` to skip it. @default {{ steps: 10 }} */
+  pgd?: { steps: number; stepSize?: number; randomStart?: boolean } | null;
+  /** @default {0} */
+  clipMin?: number;
+  /** @default {1} */
+  clipMax?: number;
+}
+
+/** `count` distinct positions out of `n`, drawn with a seeded partial Fisher-Yates shuffle. */
+export function sampleIndices(n: number, count: number, seed: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  const k = Math.min(count, n);
+  const random = seededRandom(seed);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order.slice(0, k);
+}
+
+function countCorrect(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D): number {
+  const correct = tf.tidy(() =>
+    tf.sum(tf.cast(tf.equal(tf.argMax(model.predict(x) as tf.Tensor2D, -1), y), "int32"))
+  );
+  const n = correct.dataSync()[0]!;
+  correct.dispose();
+  return n;
+}
+
+/**
+ * Accuracy under FGSM for each epsilon of the grid (one gradient per image serves every
+ * epsilon, since FGSM only uses its sign at the clean image) and under PGD at the headline.
+ *
+ * @param model from pixels in [0, 1] to softmax probabilities.
+ * @param split the images to sample from (usually the test split).
+ * @param options see {@link RobustnessOptions}.
+ * @returns the headline accuracies and the curve, sorted by epsilon.
+ */
+export function robustness(
+  model: tf.LayersModel,
+  split: LabeledImages,
+  {
+    count,
+    epsilons = DEFAULT_EPSILONS,
+    headline = HEADLINE_EPSILON,
+    batchSize = 128,
+    seed = 0,
+    pgd: pgdOptions = { steps: 10 },
+    clipMin = 0,
+    clipMax = 1,
+  }: RobustnessOptions,
+): Robustness {
+  const grid = [...new Set([...epsilons, headline])].sort((a, b) => a - b);
+  grid.forEach((e) => checkAttackRange(e, clipMin, clipMax));
+  if (!Number.isInteger(count) || count < 1) {
+    throw new RangeError(`Expected count to be a positive integer but found ${count}: pass e.g. 1000`);
+  }
+  const indices = sampleIndices(split.count, count, seed);
+  const fgsmCorrect = new Map<number, number>(grid.map((e) => [e, 0]));
+  let pgdCorrect = 0;
+  for (let start = 0; start < indices.length; start += batchSize) {
+    const batch = indices.slice(start, start + batchSize);
+    const x = toImageTensor(split, batch);
+    const y = tf.tensor1d(batch.map((i) => split.labels[i]!), "int32");
+    const sign = lossGradientSign(model, x, y);
+    for (const e of grid) {
+      const adv = tf.tidy(() => tf.clipByValue(tf.add(x, tf.mul(sign, e)), clipMin, clipMax) as tf.Tensor4D);
+      fgsmCorrect.set(e, fgsmCorrect.get(e)! + countCorrect(model, adv, y));
+      adv.dispose();
+    }
+    if (pgdOptions) {
+      const adv = pgd(model, x, y, { ...pgdOptions, epsilon: headline, seed: seed + start, clipMin, clipMax });
+      pgdCorrect += countCorrect(model, adv, y);
+      adv.dispose();
+    }
+    tf.dispose([x, y, sign]);
+  }
+  const n = indices.length;
+  const curve = grid.map((epsilon) => ({
+    epsilon,
+    fgsm: fgsmCorrect.get(epsilon)! / n,
+    ...(pgdOptions && epsilon === headline ? { pgd: pgdCorrect / n } : {}),
+  }));
+  return {
+    epsilon: headline,
+    fgsmAccuracy: fgsmCorrect.get(headline)! / n,
+    ...(pgdOptions ? { pgdAccuracy: pgdCorrect / n } : {}),
+    curve,
+    count: n,
+  };
+}

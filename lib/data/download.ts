@@ -1,0 +1,190 @@
+/**
+ * Resumable, verified HTTP download of one file into the cache.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { DataFormatError } from "./errors.ts";
+
+/** Progress of a transfer or an extraction. */
+export interface Progress {
+  /** Bytes done so far. */
+  done: number;
+  /** Total bytes, when known. */
+  total?: number;
+  /** What is happening: "download", "verify" or "extract". */
+  phase: "download" | "verify" | "extract";
+}
+
+/** Options of {@link downloadFile}. */
+export interface DownloadOptions {
+  /** Where the verified file ends up; the transfer goes to `<dest>.part` until verified. */
+  dest: string;
+  /** Expected MD5 (hex); when given, a mismatch deletes the partial file and throws. */
+  md5?: string;
+  /** Called now and then with the bytes received. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/** What {@link downloadFile} did. */
+export interface DownloadResult {
+  path: string;
+  bytes: number;
+  md5: string;
+  /** Bytes that were already on disk from an earlier, interrupted transfer. */
+  resumedFrom: number;
+}
+
+/** Smallest interval between two progress callbacks, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 250;
+const HASH_CHUNK = 1 << 20;
+
+/**
+ * Downloads `url` to `dest`: resumes an earlier `<dest>.part` with an HTTP Range
+ * request (restarting when the server ignores it), verifies the MD5, then renames
+ * into place. An interrupted or truncated transfer keeps `<dest>.part` for the
+ * next call to resume; a checksum mismatch deletes it. `dest` itself only ever
+ * appears complete and verified.
+ *
+ * @param url the file to fetch.
+ * @param options destination, expected MD5, progress callback.
+ * @returns the path, size, MD5 and how much was resumed.
+ * @throws {DataFormatError} on a checksum mismatch or a truncated transfer; `Error` on HTTP or disk failure.
+ */
+export async function downloadFile(
+  url: string,
+  { dest, md5, onProgress }: DownloadOptions,
+): Promise<DownloadResult> {
+  const part = `${dest}.part`;
+  let have = (await Deno.stat(part).catch(() => null))?.size ?? 0;
+  const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-` } : {} });
+  if (response.status === 416 && have > 0) {
+    // The part file already holds the whole body; verification below decides.
+    await response.body?.cancel();
+  } else if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(
+      `Expected HTTP 200 or 206 from ${url} but found ${response.status} ${response.statusText}: check the URL and your connection`,
+    );
+  }
+  const resumed = response.status === 206 && contentRangeStart(response) === have;
+  if (response.status === 206 && !resumed) {
+    await response.body?.cancel();
+    throw new Error(
+      `Expected a range starting at byte ${have} from ${url} but found ${
+        response.headers.get("content-range")
+      }: delete ${part} and rerun`,
+    );
+  }
+  if (response.status === 200) have = 0;
+  const hash = createHash("md5");
+  if (have > 0) await hashFile(part, hash, have);
+  const resumedFrom = have;
+  const length = Number(response.headers.get("content-length") ?? NaN);
+  const total = response.status === 416
+    ? have
+    : Number.isFinite(length)
+    ? have + length
+    : undefined;
+  if (response.body && response.status !== 416) {
+    using file = await Deno.open(part, {
+      write: true,
+      create: true,
+      append: have > 0,
+      truncate: have === 0,
+    });
+    let last = 0;
+    try {
+      for await (const chunk of response.body) {
+        await writeAll(file, chunk, part);
+        hash.update(chunk);
+        have += chunk.length;
+        if (onProgress && Date.now() - last > PROGRESS_INTERVAL_MS) {
+          last = Date.now();
+          onProgress({ done: have, total, phase: "download" });
+        }
+      }
+    } catch (error) {
+      if (error instanceof DiskWriteError) throw error;
+      throw new DataFormatError({
+        file: url,
+        expected: total === undefined ? "a complete transfer" : `${total} bytes`,
+        found: `the connection broken after ${have} bytes (${
+          String((error as Error).message ?? error)
+        })`,
+        fix: `the partial download is kept in ${part}; rerun the same command to resume`,
+      });
+    }
+  }
+  onProgress?.({ done: have, total, phase: "download" });
+  if (total !== undefined && have !== total) {
+    throw new DataFormatError({
+      file: url,
+      expected: `${total} bytes`,
+      found: `${have} bytes (truncated transfer)`,
+      fix: `the partial download is kept in ${part}; rerun the same command to resume`,
+    });
+  }
+  const actual = hash.digest("hex");
+  if (md5 && actual !== md5.toLowerCase()) {
+    await Deno.remove(part).catch(() => {});
+    throw new DataFormatError({
+      file: url,
+      expected: `MD5 ${md5.toLowerCase()}`,
+      found: `MD5 ${actual} over ${have} bytes`,
+      fix: "the corrupt download was deleted; rerun to download it again",
+    });
+  }
+  await Deno.rename(part, dest);
+  return { path: dest, bytes: have, md5: actual, resumedFrom };
+}
+
+/** A write to the cache failed (disk full, permissions, I/O error). */
+class DiskWriteError extends Error {}
+
+/** Writes all of `chunk`, turning OS errors into a message that says what happened. */
+export async function writeAll(
+  file: { write(p: Uint8Array): Promise<number> },
+  chunk: Uint8Array,
+  path: string,
+): Promise<void> {
+  let at = 0;
+  try {
+    while (at < chunk.length) at += await file.write(chunk.subarray(at));
+  } catch (error) {
+    throw new DiskWriteError(
+      `Expected to write ${chunk.length} bytes to ${path} but the write failed (${
+        (error as Error).message
+      }): free disk space or fix permissions, then rerun`,
+      { cause: error },
+    );
+  }
+}
+
+/** MD5 (hex) of a whole file, read in chunks. */
+export async function md5File(path: string): Promise<string> {
+  const hash = createHash("md5");
+  await hashFile(path, hash, Infinity);
+  return hash.digest("hex");
+}
+
+async function hashFile(
+  path: string,
+  hash: ReturnType<typeof createHash>,
+  limit: number,
+): Promise<void> {
+  using file = await Deno.open(path, { read: true });
+  const buffer = new Uint8Array(HASH_CHUNK);
+  let left = limit;
+  while (left > 0) {
+    const n = await file.read(buffer.subarray(0, Math.min(HASH_CHUNK, left)));
+    if (n === null) break;
+    hash.update(buffer.subarray(0, n));
+    left -= n;
+  }
+}
+
+function contentRangeStart(response: Response): number | null {
+  const match = response.headers.get("content-range")?.match(/^bytes (\d+)-/);
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,242 @@
+/**
+ * Streaming extraction of the official `.tar.gz` archives into the cache, with
+ * validation before anything becomes visible.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { type EntrySink, TarReader } from "./_tar.ts";
+import {
+  CACHE_DIR_MODE,
+  CACHE_FILES,
+  cacheDir,
+  type CacheSource,
+  SOURCE_FILE,
+  writeFileAtomic,
+} from "./cache.ts";
+import { parseCifar100 } from "./cifar100.ts";
+import { type Progress, writeAll } from "./download.ts";
+import { DataFormatError } from "./errors.ts";
+import { parseStl10Labels, stl10RecordCount } from "./stl10.ts";
+
+/** The folder inside each official archive and the entries kept from it. */
+export const ARCHIVE_LAYOUT = {
+  cifar100: {
+    folder: "cifar-100-binary",
+    keep: ["train.bin", "test.bin", "fine_label_names.txt", "coarse_label_names.txt"],
+  },
+  stl10: {
+    folder: "stl10_binary",
+    keep: [
+      "train_X.bin",
+      "train_y.bin",
+      "test_X.bin",
+      "test_y.bin",
+      "class_names.txt",
+      "fold_indices.txt",
+    ],
+  },
+} as const;
+
+/** Options of {@link extractArchive}. */
+export interface ExtractOptions {
+  /**
+   * Root of the cache.
+   * @default {"data"}
+   */
+  dataDir?: string;
+  /** MD5 (hex) the archive must have; checked while reading, before anything is cached. */
+  md5?: string;
+  /** Where the archive came from, recorded in `SOURCE.json` (default: its path). */
+  source?: string;
+  /**
+   * Also extract STL-10's `unlabeled_X.bin` (about 2.7 GB).
+   * @default {false}
+   */
+  unlabeled?: boolean;
+  /** Called now and then with compressed bytes read. */
+  onProgress?: (progress: Progress) => void;
+  /** Opens a file for writing (default: `Deno.open`); lets callers redirect or fault-inject storage. */
+  createFile?: (path: string) => Promise<{ write(p: Uint8Array): Promise<number>; close(): void }>;
+}
+
+const READ_CHUNK = 1 << 20;
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * Extracts the official CIFAR-100 or STL-10 binary archive (`.tar.gz`) into
+ * `<dataDir>/<name>/`, streaming (the archive is never held in memory), keeping
+ * only the labelled splits (STL-10's unlabeled split only when asked). Files go
+ * to a temporary folder that is validated (MD5, entries, record counts, labels)
+ * and then renamed into place with `SOURCE.json` written last; on any failure
+ * the temporary folder is removed and the cache is left as it was.
+ *
+ * @param archivePath the `.tar.gz` file.
+ * @param name which data set the archive must be.
+ * @param options cache root, expected MD5, unlabeled split, progress.
+ * @returns the `SOURCE.json` record written.
+ * @throws {DataFormatError} for a wrong kind of archive, a truncated one, a checksum mismatch or malformed files.
+ */
+export async function extractArchive(
+  archivePath: string,
+  name: "cifar100" | "stl10",
+  {
+    dataDir = "data",
+    md5,
+    source = archivePath,
+    unlabeled = false,
+    onProgress,
+    createFile = openForWrite,
+  }: ExtractOptions = {},
+): Promise<CacheSource> {
+  const layout = ARCHIVE_LAYOUT[name];
+  const keep = new Set<string>([
+    ...layout.keep,
+    ...(name === "stl10" && unlabeled ? ["unlabeled_X.bin"] : []),
+  ]);
+  await Deno.mkdir(dataDir, { recursive: true });
+  const tmp = await Deno.makeTempDir({ dir: dataDir, prefix: `.${name}-`, suffix: ".tmp" });
+  await Deno.chmod(tmp, CACHE_DIR_MODE);
+  try {
+    const hash = createHash("md5");
+    const sizes: Record<string, number> = {};
+    const tar = new TarReader(archivePath, async (entry) => {
+      const [folder, file, ...more] = entry.name.replace(/^\.\//, "").split("/");
+      if (folder !== layout.folder || !file || more.length > 0 || !keep.has(file)) return null;
+      sizes[file] = entry.size;
+      return sinkFor(await createFile(`${tmp}/${file}`), `${tmp}/${file}`);
+    });
+    await pumpGzip(archivePath, hash, tar, onProgress);
+    await tar.end();
+    const actual = hash.digest("hex");
+    if (md5 && actual !== md5.toLowerCase()) {
+      throw new DataFormatError({
+        file: archivePath,
+        expected: `MD5 ${md5.toLowerCase()}`,
+        found: `MD5 ${actual}`,
+        fix: "the archive is corrupt or not the official one; download it again",
+      });
+    }
+    const missing = CACHE_FILES[name].filter((f) => !(f in sizes));
+    if (missing.length > 0) {
+      throw new DataFormatError({
+        file: archivePath,
+        expected: `the ${name} binary archive with ${
+          CACHE_FILES[name].map((f) => `${layout.folder}/${f}`).join(", ")
+        }`,
+        found: tar.names.length
+          ? `entries ${tar.names.slice(0, 6).join(", ")}${tar.names.length > 6 ? ", ..." : ""}`
+          : "no entries",
+        fix: "pass the binary version of the archive (not the python or matlab one)",
+      });
+    }
+    await validate(name, tmp);
+    const record: CacheSource = {
+      name,
+      source,
+      md5: actual,
+      createdAt: new Date().toISOString(),
+      files: sizes,
+    };
+    await writeFileAtomic(`${tmp}/${SOURCE_FILE}`, JSON.stringify(record, null, 2) + "\n");
+    await replaceDir(tmp, cacheDir(dataDir, name));
+    return record;
+  } catch (error) {
+    await Deno.remove(tmp, { recursive: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function openForWrite(path: string) {
+  return await Deno.open(path, { write: true, createNew: true });
+}
+
+function sinkFor(
+  file: { write(p: Uint8Array): Promise<number>; close(): void },
+  path: string,
+): EntrySink {
+  return { write: (chunk) => writeAll(file, chunk, path), close: () => file.close() };
+}
+
+async function pumpGzip(
+  archivePath: string,
+  hash: ReturnType<typeof createHash>,
+  tar: TarReader,
+  onProgress?: (progress: Progress) => void,
+): Promise<void> {
+  const total = (await Deno.stat(archivePath)).size;
+  using file = await Deno.open(archivePath, { read: true });
+  const head = new Uint8Array(2);
+  if ((await file.read(head)) !== 2 || head[0] !== 0x1f || head[1] !== 0x8b) {
+    throw new DataFormatError({
+      file: archivePath,
+      expected: "a gzip-compressed tar archive (starting with bytes 1f 8b)",
+      found: `bytes ${[...head].map((b) => b.toString(16).padStart(2, "0")).join(" ")}`,
+    });
+  }
+  await file.seek(0, Deno.SeekMode.Start);
+  let done = 0, last = 0;
+  const compressed = new ReadableStream<BufferSource>({
+    async pull(controller) {
+      const buffer = new Uint8Array(READ_CHUNK);
+      const n = await file.read(buffer);
+      if (n === null) return controller.close();
+      const chunk = buffer.subarray(0, n);
+      hash.update(chunk);
+      done += n;
+      if (onProgress && Date.now() - last > PROGRESS_INTERVAL_MS) {
+        last = Date.now();
+        onProgress({ done, total, phase: "extract" });
+      }
+      controller.enqueue(chunk);
+    },
+  });
+  try {
+    for await (const chunk of compressed.pipeThrough(new DecompressionStream("gzip"))) {
+      await tar.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof DataFormatError || !(error instanceof TypeError)) throw error;
+    throw new DataFormatError({
+      file: archivePath,
+      expected: "a complete gzip stream",
+      found: `corrupt or truncated data after ${done} compressed bytes (${error.message})`,
+    });
+  }
+  onProgress?.({ done, total, phase: "extract" });
+}
+
+async function validate(name: "cifar100" | "stl10", dir: string): Promise<void> {
+  if (name === "cifar100") {
+    for (const split of ["train", "test"]) {
+      parseCifar100(await Deno.readFile(`${dir}/${split}.bin`), {
+        file: `${split}.bin`,
+        indices: [],
+      });
+    }
+    return;
+  }
+  for (const split of ["train", "test"]) {
+    const count = stl10RecordCount(
+      (await Deno.stat(`${dir}/${split}_X.bin`)).size,
+      `${split}_X.bin`,
+    );
+    parseStl10Labels(await Deno.readFile(`${dir}/${split}_y.bin`), count, `${split}_y.bin`);
+  }
+}
+
+/** Puts `from` at `to`, replacing an older folder only once the new one is complete. */
+export async function replaceDir(from: string, to: string): Promise<void> {
+  const old = `${to}.old-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  const hadOld = await Deno.rename(to, old).then(() => true, (e) => {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  });
+  try {
+    await Deno.rename(from, to);
+  } catch (error) {
+    if (hadOld) await Deno.rename(old, to).catch(() => {});
+    throw error;
+  }
+  if (hadOld) await Deno.remove(old, { recursive: true });
+}

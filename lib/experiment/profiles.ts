@@ -1,0 +1,146 @@
+/**
+ * Run profiles: how much data, how many epochs and seeds one experiment uses.
+ * `smoke` is for tests and CI, `quick` is the default of `deno task reproduce`,
+ * `paper` is the paper's protocol (full data, 50 epochs, batch 64, Adam 1e-3).
+ *
+ * @module
+ */
+
+import type { DatasetName, ProfileName } from "./results_schema.ts";
+
+/** Split sizes; `undefined` for a split means the whole split. */
+export interface SplitSizes {
+  train?: number;
+  val?: number;
+  test?: number;
+}
+
+/** Everything a profile fixes about a run. */
+export interface Profile {
+  name: ProfileName;
+  /** One line for the report and `--help`. */
+  description: string;
+  /** Split sizes per data set (seeded stratified subsets); empty means full data. */
+  sizes: Record<DatasetName, SplitSizes>;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Seeds run by default (the first `seeds` of 1, 2, 3, ...). */
+  seeds: number;
+  /** Test images attacked per model with FGSM (and PGD at the headline epsilon). */
+  attackCount: number;
+  /** FGSM curve; 0 is clean accuracy, 0.1 is the paper's headline. */
+  epsilons: number[];
+  /** PGD steps at the headline epsilon (0 turns PGD off). */
+  pgdSteps: number;
+  /** Test images whose penultimate features are stored for the feature-space figures. */
+  featureCount: number;
+  /** Images per split stored as samples (and per model as predictions). */
+  sampleCount: number;
+}
+
+/** The paper's FGSM epsilon. */
+export const HEADLINE_EPSILON = 0.1;
+
+/** The FGSM curve every profile draws. */
+const EPSILONS = [0, 0.01, 0.02, 0.05, HEADLINE_EPSILON, 0.2];
+
+/** The three profiles, by name. */
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
+  smoke: {
+    name: "smoke",
+    description: "tiny subsets, 1 epoch, 1 seed: checks that everything runs (about 2 minutes)",
+    sizes: {
+      mnist: { train: 512, val: 128, test: 256 },
+      cifar100: { train: 512, val: 128, test: 256 },
+      stl10: { train: 256, val: 64, test: 128 },
+    },
+    epochs: 1,
+    batchSize: 64,
+    learningRate: 1e-3,
+    seeds: 1,
+    attackCount: 64,
+    epsilons: EPSILONS,
+    pgdSteps: 3,
+    featureCount: 128,
+    sampleCount: 16,
+  },
+  quick: {
+    name: "quick",
+    description: "moderate subsets, a few epochs, 1 seed: every figure in minutes (default)",
+    sizes: {
+      mnist: { train: 4096, val: 512, test: 1024 },
+      cifar100: { train: 4096, val: 512, test: 1024 },
+      stl10: { train: 1024, val: 256, test: 512 },
+    },
+    epochs: 3,
+    batchSize: 64,
+    learningRate: 1e-3,
+    seeds: 1,
+    attackCount: 256,
+    epsilons: EPSILONS,
+    pgdSteps: 5,
+    featureCount: 400,
+    sampleCount: 16,
+  },
+  paper: {
+    name: "paper",
+    description: "the paper's protocol: full data, 50 epochs, batch 64, Adam 1e-3, 3 seeds",
+    sizes: { mnist: {}, cifar100: {}, stl10: {} },
+    epochs: 50,
+    batchSize: 64,
+    learningRate: 1e-3,
+    seeds: 3,
+    attackCount: 1000,
+    epsilons: EPSILONS,
+    pgdSteps: 10,
+    featureCount: 500,
+    sampleCount: 16,
+  },
+};
+
+/** Profile names in the order `--help` lists them. */
+export const PROFILE_NAMES: readonly ProfileName[] = ["smoke", "quick", "paper"];
+
+/** Data sets in the paper's order. */
+export const DATASET_NAMES: readonly DatasetName[] = ["mnist", "cifar100", "stl10"];
+
+/**
+ * Looks up a profile by name, with a clear error for an unknown one.
+ *
+ * @example
+ * ```ts
+ * import { profileByName } from "./profiles.ts";
+ * profileByName("paper").epochs; // 50
+ * ```
+ */
+export function profileByName(name: string): Profile {
+  if (!(PROFILE_NAMES as readonly string[]).includes(name)) {
+    throw new TypeError(
+      `Expected a profile of ${PROFILE_NAMES.join(", ")} but found "${name}": pick one of those`,
+    );
+  }
+  return PROFILES[name as ProfileName];
+}
+
+/**
+ * The profile selected by the `HQC_PROFILE` environment variable (notebooks),
+ * or `quick` when it is unset.
+ */
+export function profileFromEnv(): Profile {
+  let name: string | undefined;
+  try {
+    name = Deno.env.get("HQC_PROFILE");
+  } catch {
+    name = undefined;
+  }
+  return profileByName(name === undefined || name === "" ? "quick" : name);
+}
+
+/** The seeds a run uses: 1..n. */
+export function seedList(count: number): number[] {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new RangeError(`Expected a positive whole number of seeds but found ${count}: pass 1+`);
+  }
+  return Array.from({ length: count }, (_, i) => i + 1);
+}

@@ -1,0 +1,198 @@
+/**
+ * `runDataset`: one data set's whole experiment (every model, every seed, or
+ * one shard's slice of them), written atomically to `results.json` (or to
+ * `shards/<k>-of-<N>.json`).
+ *
+ * @module
+ */
+
+import { setupRuntime } from "../runtime/mod.ts";
+import { loadDataset } from "../data/mod.ts";
+import { specFor } from "../models/mod.ts";
+import { type Circuit, paperCircuit } from "../quantum/mod.ts";
+import type {
+  DatasetName,
+  ModelKind,
+  ModelResult,
+  ProfileName,
+  Results,
+} from "./results_schema.ts";
+import { MODEL_KINDS, RESULTS_VERSION } from "./results_schema.ts";
+import { type Profile, profileByName, seedList } from "./profiles.ts";
+import {
+  experimentGrid,
+  type GridCell,
+  shardCells,
+  shardFileName,
+  type ShardSpec,
+} from "./shard.ts";
+import { datasetInfo } from "./dataset_info.ts";
+import { collectEnvironment } from "./environment.ts";
+import { summarizeRuns } from "./summary.ts";
+import { writeJsonAtomic } from "./atomic_write.ts";
+import { type CellResult, runCell } from "./run_cell.ts";
+import type { ExperimentProgress } from "./progress.ts";
+
+/** Seed of the train/validation split and the profile's subsets: the same data for every model and seed. */
+export const DATA_SEED = 0;
+
+/** Options of {@link runDataset}. */
+export interface RunDatasetOptions {
+  /** @default "quick" */
+  profile?: Profile | ProfileName;
+  /** @default 1..profile.seeds */
+  seeds?: number[];
+  /** @default every model kind */
+  models?: ModelKind[];
+  /** @default `data/runs/<profile>/<dataset>` */
+  outDir?: string;
+  /** Continue interrupted training from checkpoints and reuse finished cells. @default false */
+  resume?: boolean;
+  onProgress?: (progress: ExperimentProgress) => void;
+  /** Run only this slice of the grid (`grid` defaults to this data set's models x seeds). */
+  shard?: ShardSpec & { grid?: GridCell[] };
+  /** The hybrid's circuit. @default paperCircuit() */
+  circuit?: Circuit;
+  /** tfjs backend. @default "wasm" */
+  backend?: "wasm" | "cpu";
+  /** Data cache root. @default "data" */
+  dataDir?: string;
+}
+
+/** The default output folder of a run. */
+export function defaultRunDir(profile: ProfileName, dataset: DatasetName): string {
+  return `data/runs/${profile}/${dataset}`;
+}
+
+/** A finished cell saved for `resume`, keyed by the configuration that produced it. */
+interface CachedCell extends CellResult {
+  key: string;
+}
+
+async function readCachedCell(path: string, key: string): Promise<CellResult | null> {
+  try {
+    const cached = JSON.parse(await Deno.readTextFile(path)) as CachedCell;
+    return cached.key === key ? { run: cached.run, summary: cached.summary } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs one data set's experiment and writes its results atomically.
+ *
+ * @param name The data set.
+ * @param options Profile, seeds, models, output folder, resume, progress, shard, circuit.
+ * @returns The results written (partial ones, with a `shard` field, when sharded).
+ * @example
+ * ```ts ignore
+ * import { runDataset } from "./run_dataset.ts";
+ * const results = await runDataset("mnist", { profile: "smoke" });
+ * console.log(results.models.hybrid?.summary.testAccuracy.mean);
+ * ```
+ */
+export async function runDataset(
+  name: DatasetName,
+  options: RunDatasetOptions = {},
+): Promise<Results> {
+  const start = performance.now();
+  const profile = typeof options.profile === "object"
+    ? options.profile
+    : profileByName(options.profile ?? "quick");
+  const {
+    seeds = seedList(profile.seeds),
+    models = [...MODEL_KINDS],
+    outDir = defaultRunDir(profile.name, name),
+    resume = false,
+    onProgress,
+    shard,
+    circuit = paperCircuit(),
+    backend = "wasm",
+    dataDir = "data",
+  } = options;
+  const ordered = MODEL_KINDS.filter((k) => models.includes(k));
+  const cells = shard === undefined
+    ? experimentGrid([name], ordered, seeds)
+    : shardCells(shard.grid ?? experimentGrid([name], ordered, seeds), shard)
+      .filter((c) => c.dataset === name);
+  const report = (p: Omit<ExperimentProgress, "dataset" | "cells">) =>
+    onProgress?.({ dataset: name, cells: cells.length, ...p });
+  report({ stage: "load", cell: 0, cellFraction: 0 });
+  const runtime = await setupRuntime({ backend, seed: DATA_SEED });
+  const dataset = await loadDataset(name, { sizes: profile.sizes[name], seed: DATA_SEED, dataDir });
+  const spec = specFor(dataset);
+  const config: Results["config"] = {
+    epochs: profile.epochs,
+    batchSize: profile.batchSize,
+    learningRate: profile.learningRate,
+    seeds,
+    models: ordered,
+    attackCount: profile.attackCount,
+    epsilons: profile.epsilons,
+    pgdSteps: profile.pgdSteps,
+    featureCount: profile.featureCount,
+    sizes: profile.sizes[name],
+    dataSeed: DATA_SEED,
+    backend,
+  };
+  const key = JSON.stringify({ config, circuit: circuit.toJSON(), provenance: dataset.provenance });
+  const results: Partial<Record<ModelKind, { cells: CellResult[] }>> = {};
+  for (const [i, cell] of cells.entries()) {
+    const at = { model: cell.model, seed: cell.seed, cell: i + 1 };
+    const cachePath = `${outDir}/cells/${cell.model}-${cell.seed}.json`;
+    let done = resume ? await readCachedCell(cachePath, key) : null;
+    const cached = done !== null;
+    if (done === null) {
+      await setupRuntime({ backend, seed: cell.seed });
+      done = await runCell(dataset, spec, {
+        kind: cell.model,
+        seed: cell.seed,
+        profile,
+        circuit,
+        checkpointDir: `${outDir}/checkpoints/${cell.model}-${cell.seed}`,
+        resume,
+        onStage: (stage, cellFraction, train) => report({ ...at, stage, cellFraction, train }),
+      });
+      await writeJsonAtomic(cachePath, { key, ...done } satisfies CachedCell);
+    }
+    report({ ...at, stage: "done", cellFraction: 1, cached });
+    (results[cell.model] ??= { cells: [] }).cells.push(done);
+  }
+  const modelResults: Results["models"] = {};
+  for (const kind of ordered) {
+    const entry = results[kind];
+    if (entry === undefined) continue;
+    const runs = entry.cells.map((c) => c.run).sort((a, b) => a.seed - b.seed);
+    const first = entry.cells[0]!.summary;
+    modelResults[kind] = {
+      kind,
+      parameterCount: first.parameterCount,
+      trainableParameterCount: first.trainableParameterCount,
+      layers: first.layers,
+      runs,
+      summary: summarizeRuns(runs),
+    } satisfies ModelResult;
+  }
+  const record: Results = {
+    version: RESULTS_VERSION,
+    createdAt: new Date().toISOString(),
+    profile: profile.name,
+    config,
+    dataset: datasetInfo(dataset, profile.sampleCount),
+    environment: collectEnvironment(runtime),
+    circuit: circuit.toJSON(),
+    models: modelResults,
+    totalSeconds: (performance.now() - start) / 1000,
+  };
+  if (shard !== undefined) {
+    record.shard = {
+      index: shard.index,
+      count: shard.count,
+      cells: cells.map(({ model, seed }) => ({ model, seed })),
+    };
+    await writeJsonAtomic(`${outDir}/shards/${shardFileName(shard)}`, record);
+  } else {
+    await writeJsonAtomic(`${outDir}/results.json`, record);
+  }
+  return record;
+}

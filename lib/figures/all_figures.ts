@@ -1,0 +1,60 @@
+/**
+ * Every figure of one data set, in paper order.
+ *
+ * @module
+ */
+import type { Analysis } from "../analysis/types.ts";
+import type { ModelKind, Results } from "../experiment/results_schema.ts";
+import { accuracyFigure } from "./accuracy.ts";
+import { architectureFigure } from "./architecture.ts";
+import { circuitFigure } from "./circuit.ts";
+import { classDistributionFigure } from "./class_distribution.ts";
+import { confusionFigure } from "./confusion.ts";
+import { decisionBoundaryFigure } from "./decision_boundary.ts";
+import { f1Figure } from "./f1.ts";
+import { featureSpaceFigure } from "./feature_space.ts";
+import type { Figure } from "./figure.ts";
+import { lossFigure } from "./loss.ts";
+import { metricComparisonFigure } from "./metric_comparison.ts";
+import type { FigureOptions } from "./options.ts";
+import { cpuFigure, memoryFigure, timeFigure } from "./resources.ts";
+import { robustnessFigure } from "./robustness.ts";
+import { sampleImagesFigure } from "./sample_images.ts";
+import { samplePredictionsFigure } from "./sample_predictions.ts";
+import { testMetricsFigure } from "./test_metrics.ts";
+import { MODEL_KINDS } from "../experiment/results_schema.ts";
+
+/**
+ * Renders every figure kind for `results` in paper order: architecture,
+ * training curves and robustness, resources, test metrics, average
+ * comparison, confusion matrices, feature spaces (PCA, t-SNE, UMAP),
+ * decision boundaries, sample images, class distribution, sample
+ * predictions and the circuit. Per-model kinds cover every model present.
+ */
+export function allFigures(results: Results, analysis: Analysis, options?: FigureOptions): Figure[] {
+  const kinds: ModelKind[] = MODEL_KINDS.filter((k) => (results.models[k]?.runs.length ?? 0) > 0);
+  const figures: Figure[] = [
+    architectureFigure(results, analysis, options),
+    lossFigure(results, analysis, options),
+    accuracyFigure(results, analysis, options),
+    f1Figure(results, analysis, options),
+    robustnessFigure(results, analysis, options),
+    timeFigure(results, analysis, options),
+    cpuFigure(results, analysis, options),
+    memoryFigure(results, analysis, options),
+    testMetricsFigure(results, analysis, options),
+    metricComparisonFigure(results, analysis, options),
+    ...kinds.map((k) => confusionFigure(results, analysis, k, options)),
+  ];
+  for (const method of ["pca", "tsne", "umap"] as const) {
+    for (const k of kinds) figures.push(featureSpaceFigure(results, analysis, k, method, options));
+  }
+  figures.push(...kinds.map((k) => decisionBoundaryFigure(results, analysis, k, options)));
+  for (const split of ["train", "val", "test"] as const) {
+    figures.push(sampleImagesFigure(results, analysis, split, options));
+  }
+  figures.push(classDistributionFigure(results, analysis, options));
+  figures.push(...kinds.map((k) => samplePredictionsFigure(results, analysis, k, options)));
+  if (results.models.hybrid) figures.push(circuitFigure(results, analysis, options));
+  return figures.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,63 @@
+/**
+ * Turns `runDataset` progress events into rows of a {@link LiveProgress}: one
+ * row per (model, seed), showing the stage, epoch, batch, loss, accuracy and
+ * the time left in the epoch.
+ *
+ * @module
+ */
+
+import type { ExperimentProgress } from "../experiment/progress.ts";
+import type { ProgressRow } from "./progress.ts";
+
+/** Something rows can be set on (a {@link LiveProgress}). */
+export interface ProgressRows {
+  set(label: string, row: ProgressRow): void;
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/**
+ * One row for an experiment progress event.
+ *
+ * @param event From `runDataset`'s `onProgress`.
+ * @returns The row's label (`hybrid seed 1`, or `load` before any model) and its state.
+ * @example
+ * ```ts
+ * import { assertEquals } from "node:assert/strict";
+ * const { label, row } = experimentRow({
+ *   dataset: "mnist", stage: "attack", model: "hybrid", seed: 1, cell: 1, cells: 3,
+ *   cellFraction: 0.9,
+ * });
+ * assertEquals([label, row.text], ["hybrid seed 1", "cell 1/3: attack"]);
+ * ```
+ */
+export function experimentRow(event: ExperimentProgress): { label: string; row: ProgressRow } {
+  const label = event.model === undefined
+    ? event.stage
+    : `${event.model} seed ${event.seed ?? "?"}`;
+  let text = `cell ${event.cell}/${event.cells}: ${event.stage}`;
+  const t = event.train;
+  if (event.stage === "train" && t !== undefined) {
+    text += ` epoch ${t.epoch}/${t.epochs} batch ${t.batch}/${t.batches}` +
+      ` loss ${t.loss.toFixed(3)} acc ${percent(t.accuracy)}` +
+      ` ${t.samplesPerSecond.toFixed(0)} img/s, ~${Math.round(t.etaSeconds)} s left in epoch`;
+    if (t.record !== undefined) text += ` | val acc ${percent(t.record.valAccuracy)}`;
+  }
+  if (event.stage === "done") text += event.cached === true ? " (reused)" : "";
+  return { label, row: { fraction: event.cellFraction, text } };
+}
+
+/**
+ * A `runDataset` `onProgress` callback that updates rows in place.
+ *
+ * @param rows Usually a {@link LiveProgress}.
+ * @returns The callback.
+ */
+export function experimentProgress(rows: ProgressRows): (event: ExperimentProgress) => void {
+  return (event) => {
+    const { label, row } = experimentRow(event);
+    rows.set(label, row);
+  };
+}

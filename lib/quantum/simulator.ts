@@ -1,0 +1,206 @@
+/**
+ * The batched, differentiable statevector simulator on tfjs tensors. Input-independent runs
+ * of gates are fused into blocks whose unitaries are built from the weights (by simulating
+ * the block on an identity batch, so autodiff flows through them) and applied to the whole
+ * batch as one matmul; input-dependent gates are applied batched with per-row matrices.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { baseMatrix, GATES, type Matrix, NUMBER_ALGEBRA } from "./gates.ts";
+import type { AmplitudeOp, BasisOp, CompiledCircuit, GateOp } from "./ops.ts";
+import { isInputIndependent } from "./ops.ts";
+import { referenceUnitary } from "./reference.ts";
+import {
+  applyRep,
+  canonical,
+  constantRep,
+  realState,
+  type State,
+  TENSOR_ALGEBRA,
+  tensorRep,
+  zeroState,
+} from "./_state.ts";
+import { planBlocks } from "./_fusion.ts";
+import { FULL_FUSION_MAX_WIRES, FUSION_BLOCK_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";
+
+export type { State } from "./_state.ts";
+
+/** Options of {@linkcode simulate}. */
+export interface SimulateOptions {
+  /** Fuse input-independent gates into block unitaries. @default {true} */
+  fuse?: boolean;
+}
+
+/** Per-run cache of the real representations of weight-parameterised gates. */
+class RepCache {
+  #reps = new Map<GateOp, tf.Tensor>();
+  constructor(private c: CompiledCircuit, private weights: tf.Tensor[]) {}
+
+  /** The [2d, 2d] representation of an input-independent gate. */
+  get(op: GateOp): tf.Tensor {
+    const cached = this.#reps.get(op);
+    if (cached !== undefined) return cached;
+    const first = op.params[0];
+    if (first === undefined || op.params.every((p) => p.kind === "const")) {
+      return constantRep(baseMatrix(op.name, op.params.map((p) => (p.kind === "const" ? p.value : NaN)), NUMBER_ALGEBRA));
+    }
+    if (first.kind === "weight") this.#fillBlock(first.block);
+    const rep = this.#reps.get(op);
+    if (rep === undefined) throw new TypeError(`Expected ${op.name} parameters from one weight block but found a mix: use one weight block per gate`);
+    return rep;
+  }
+
+  // Builds every gate of a weight block at once: one cos/sin/stack for the whole block.
+  #fillBlock(block: number): void {
+    const ops = this.c.ops.filter((o): o is GateOp =>
+      o.kind === "gate" && o.params.length > 0 && o.params.every((p) => p.kind === "weight" && p.block === block)
+    );
+    const name = ops[0]!.name;
+    const count = GATES[name].params;
+    const w = this.weights[block]!;
+    const rows = w.size / count;
+    const tiled = ops.every((o, g) =>
+      o.name === name && o.params.every((p, i) => p.kind === "weight" && p.index === g * count + i)
+    ) && ops.length === rows;
+    if (tiled) {
+      const cols = unstack(tf.reshape(w, [rows, count]), 1);
+      const reps = unstack(tensorRep(baseMatrix(name, cols, TENSOR_ALGEBRA), [rows]), 0);
+      ops.forEach((o, g) => this.#reps.set(o, reps[g]!));
+      return;
+    }
+    const flat = tf.reshape(w, [-1]);
+    for (const o of ops) {
+      const params = o.params.map((p) => tf.reshape(tf.slice(flat, [(p as { index: number }).index], [1]), []));
+      this.#reps.set(o, tensorRep(baseMatrix(o.name, params, TENSOR_ALGEBRA), []));
+    }
+  }
+}
+
+// tf.unstack of a size-1 axis has a broken gradient in tfjs 4.22 (its gradient receives one
+// tensor where it expects an array), so that case is a reshape instead.
+function unstack(t: tf.Tensor, axis: number): tf.Tensor[] {
+  if (t.shape[axis] !== 1) return tf.unstack(t, axis);
+  return [tf.squeeze(t, [axis])];
+}
+
+function localOps(ops: GateOp[], wires: number[]): GateOp[] {
+  return ops.map((o) => ({ ...o, wires: o.wires.map((w) => wires.indexOf(w)) }));
+}
+
+// Applies a block of input-independent gates, fused into one [2d, 2d] matmul when it has
+// more than one gate; runs of constant gates are folded in float64 first.
+function applyBlock(s: State, wires: number[], ops: GateOp[], reps: RepCache, fuse: boolean): State {
+  const isConst = (o: GateOp) => o.params.every((p) => p.kind === "const");
+  if (!fuse || ops.length === 1) {
+    for (const o of ops) s = applyRep(s, o.wires, reps.get(o));
+    return s;
+  }
+  const local = localOps(ops, wires);
+  const k = wires.length;
+  if (local.every(isConst)) return applyRep(s, wires, constantRep(referenceUnitary(local, k, [])));
+  const d2 = 2 << k;
+  let unit: State = { t: tf.eye(d2), order: [...Array(k).keys()], batch: d2 };
+  for (let i = 0; i < local.length;) {
+    if (!isConst(local[i]!)) {
+      unit = applyRep(unit, local[i]!.wires, reps.get(ops[i]!));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < local.length && isConst(local[j]!)) j++;
+    const run = local.slice(i, j);
+    const runWires = [...new Set(run.flatMap((o) => o.wires))].sort((a, b) => a - b);
+    const u: Matrix<number> = referenceUnitary(localOps(run, runWires), runWires.length, []);
+    unit = applyRep(unit, runWires, constantRep(u));
+    i = j;
+  }
+  const rep = tf.reshape(canonical(unit).t, [d2, d2]);
+  return applyRep(s, wires, rep);
+}
+
+function inputColumn(inputs: tf.Tensor2D, index: number): tf.Tensor1D {
+  return tf.reshape(tf.slice(inputs, [0, index], [-1, 1]), [-1]);
+}
+
+function applyInputGate(s: State, op: GateOp, inputs: tf.Tensor2D, weights: tf.Tensor[]): State {
+  const batch = s.batch;
+  const params = op.params.map((p) => {
+    if (p.kind === "input") return inputColumn(inputs, p.index);
+    if (p.kind === "const") return tf.fill([batch], p.value);
+    const v = tf.reshape(tf.slice(tf.reshape(weights[p.block]!, [-1]), [p.index], [1]), []);
+    return tf.mul(tf.ones([batch]), v);
+  });
+  return applyRep(s, op.wires, tensorRep(baseMatrix(op.name, params, TENSOR_ALGEBRA), [batch]));
+}
+
+function applyBasis(s: State, op: BasisOp, inputs: tf.Tensor2D): State {
+  const bits = tf.slice(inputs, [0, op.offset], [-1, op.wires.length]);
+  const values = bits.dataSync();
+  const bad = values.findIndex((v) => v !== 0 && v !== 1);
+  if (bad >= 0) {
+    throw new RangeError(`Basis state must only consist of 0s and 1s but found ${values[bad]} at row ${Math.floor(bad / op.wires.length)}: pass bits`);
+  }
+  op.wires.forEach((w, i) => {
+    const b = inputColumn(inputs, op.offset + i);
+    const keep = tf.sub(1, b);
+    const u: Matrix<tf.Tensor> = [[[keep, 0], [b, 0]], [[b, 0], [keep, 0]]];
+    s = applyRep(s, [w], tensorRep(u, [s.batch]));
+  });
+  return s;
+}
+
+function amplitudeState(op: AmplitudeOp, inputs: tf.Tensor2D, wires: number): State {
+  const dim = 2 ** wires;
+  let x: tf.Tensor2D = tf.slice(inputs, [0, op.offset], [-1, op.size]);
+  if (op.size < dim) x = tf.pad(x, [[0, 0], [0, dim - op.size]], op.padWith ?? 0);
+  const squared = tf.sum(tf.square(x), 1, true);
+  if (!op.normalize) {
+    const norms = squared.dataSync();
+    const bad = norms.findIndex((v) => Math.abs(Math.sqrt(v) - 1) > NORM_TOLERANCE);
+    if (bad >= 0) {
+      throw new RangeError(`Features must be a vector of norm 1 but found norm ${Math.sqrt(norms[bad]!)} in row ${bad}: pass normalize: true or normalize the features`);
+    }
+    return realState(x, wires);
+  }
+  // Rows with (near) zero norm become |0...0> with zero gradient. The mask comes from step()
+  // (zero gradient, unlike a boolean comparison) and is added to the divisor so that the
+  // division stays finite and no NaN reaches the gradient.
+  const isZero = tf.step(tf.sub(MIN_SQUARED_NORM, squared));
+  const scale = tf.mul(tf.sub(1, isZero), tf.rsqrt(tf.add(squared, isZero)));
+  const basis0 = tf.oneHot(tf.zeros([1], "int32"), dim);
+  const y = tf.add(tf.mul(x, scale), tf.mul(isZero, basis0)) as tf.Tensor2D;
+  return realState(y, wires);
+}
+
+/**
+ * Runs the operations of a compiled circuit on a batch.
+ *
+ * @param c The compiled circuit.
+ * @param inputs `[batch, c.inputSize]` features (validated by the caller).
+ * @param weights One tensor per weight block, shaped as `c.weightShapes`.
+ * @returns The final state; the caller owns its tensors (call inside `tf.tidy`).
+ */
+export function simulate(c: CompiledCircuit, inputs: tf.Tensor2D, weights: tf.Tensor[], { fuse = true }: SimulateOptions = {}): State {
+  const batch = inputs.shape[0];
+  const reps = new RepCache(c, weights);
+  const maxWires = c.wires <= FULL_FUSION_MAX_WIRES ? c.wires : FUSION_BLOCK_WIRES;
+  let s = zeroState(batch, c.wires);
+  let pending: GateOp[] = [];
+  const flush = () => {
+    for (const block of planBlocks(pending, maxWires)) s = applyBlock(s, block.wires, block.ops, reps, fuse);
+    pending = [];
+  };
+  for (const op of c.ops) {
+    if (isInputIndependent(op)) {
+      pending.push(op);
+      continue;
+    }
+    flush();
+    if (op.kind === "amplitude") s = amplitudeState(op, inputs, c.wires);
+    else if (op.kind === "basis") s = applyBasis(s, op, inputs);
+    else s = applyInputGate(s, op, inputs, weights);
+  }
+  flush();
+  return s;
+}

@@ -1,0 +1,49 @@
+/**
+ * The claims report: every numeric claim of the paper beside our measurement
+ * (mean and 95 % CI over seeds, read from results files) with a verdict, in
+ * Markdown and HTML.
+ *
+ * @example
+ * ```ts ignore
+ * import { loadResults } from "../experiment/mod.ts";
+ * import { writeReport } from "./mod.ts";
+ * const file = "data/runs/quick/mnist/results.json";
+ * await writeReport([{ results: await loadResults(file), file }], { outDir: "figures" });
+ * ```
+ *
+ * @module
+ */
+
+export { CLAIMS, CONTRADICTIONS } from "./claims.ts";
+export type {
+  Claim,
+  ClaimMetric,
+  DifferenceClaim,
+  ParameterClaim,
+  RatioClaim,
+  ValueClaim,
+} from "./claims.ts";
+export {
+  ACCURACY_TOLERANCE,
+  assessClaim,
+  formatMetric,
+  measureDifference,
+  PARAMETER_TOLERANCE,
+  RATIO_TOLERANCE,
+  VERDICT_RULES,
+  Z_95,
+} from "./verdicts.ts";
+export type { Assessment, Measurement, Verdict } from "./verdicts.ts";
+export {
+  assessAll,
+  buildReport,
+  DATASET_LABELS,
+  REPORT_TITLE,
+  RESULT_COLUMNS,
+  verdictText,
+} from "./build_report.ts";
+export type { ReportInput } from "./build_report.ts";
+export { toHTML, toMarkdown } from "./document.ts";
+export type { Block } from "./document.ts";
+export { writeReport } from "./write_report.ts";
+export type { WriteReportOptions } from "./write_report.ts";

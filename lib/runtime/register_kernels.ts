@@ -1,0 +1,70 @@
+import * as tf from "@tensorflow/tfjs";
+import { naiveConv2DBackpropFilter } from "./naive_kernels.ts";
+import {
+  fastConv2DBackpropFilter,
+  fastConv2DBackpropInput,
+  type KernelArgs,
+} from "./fast_conv_kernels.ts";
+import { fastBatchMatMul, fastMaxPoolGrad } from "./fast_kernels.ts";
+
+/** Which set of training kernels to install on the wasm backend. */
+export type KernelSet = "fast" | "naive";
+
+type Kernel = (args: KernelArgs) => tf.TensorInfo;
+
+const originals = new Map<string, tf.KernelConfig | null>();
+
+function original(name: string): Kernel {
+  const config = originals.has(name) ? originals.get(name) : tf.getKernel(name, "wasm");
+  if (config === undefined || config === null) {
+    throw new Error(
+      `Expected the wasm backend to have kernel ${name} but found none: upgrade tfjs`,
+    );
+  }
+  return config.kernelFunc as Kernel;
+}
+
+function install(name: string, kernelFunc: Kernel): void {
+  if (!originals.has(name)) originals.set(name, tf.getKernel(name, "wasm") ?? null);
+  if (tf.getKernel(name, "wasm") !== undefined) tf.unregisterKernel(name, "wasm");
+  tf.registerKernel({
+    kernelName: name,
+    backendName: "wasm",
+    kernelFunc: kernelFunc as tf.KernelConfig["kernelFunc"],
+  });
+}
+
+function restore(name: string): void {
+  const saved = originals.get(name);
+  if (saved === undefined) return;
+  if (tf.getKernel(name, "wasm") !== undefined) tf.unregisterKernel(name, "wasm");
+  if (saved !== null) tf.registerKernel(saved);
+  originals.delete(name);
+}
+
+function kernelsOf(set: KernelSet): Map<string, Kernel> {
+  if (set === "naive") {
+    return new Map([["Conv2DBackpropFilter", naiveConv2DBackpropFilter]]);
+  }
+  const backpropInput = original("Conv2DBackpropInput");
+  return new Map<string, Kernel>([
+    ["BatchMatMul", fastBatchMatMul(original("BatchMatMul"), original("Transpose"))],
+    ["Conv2DBackpropFilter", fastConv2DBackpropFilter],
+    ["Conv2DBackpropInput", (args) => fastConv2DBackpropInput(args, backpropInput)],
+    ["MaxPoolGrad", fastMaxPoolGrad],
+  ]);
+}
+
+/**
+ * Registers a set of training kernels on the wasm backend, restoring the backend's own kernels
+ * that the set does not replace. Idempotent.
+ *
+ * @param set `"fast"` or `"naive"`.
+ * @returns Names of the kernels now registered by us, sorted.
+ */
+export function registerTrainingKernels(set: KernelSet): string[] {
+  const wanted = kernelsOf(set);
+  for (const name of [...originals.keys()]) if (!wanted.has(name)) restore(name);
+  for (const [name, func] of wanted) install(name, func);
+  return [...wanted.keys()].sort();
+}

@@ -1,0 +1,89 @@
+import * as tf from "@tensorflow/tfjs";
+import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { seedGlobalRandom } from "./seed.ts";
+import { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
+
+/** Options of {@linkcode setupRuntime}. */
+export interface RuntimeOptions {
+  /** The tfjs backend to train on. @default {"wasm"} */
+  backend?: "wasm" | "cpu";
+  /** Seed for tfjs's implicit randomness (initialisers, `tf.random*`); omit to leave it alone. */
+  seed?: number;
+  /** Worker threads for the wasm backend; only honoured before the backend first starts. @default {1} */
+  threads?: number;
+  /** Which training kernels to register on wasm: `"fast"` ones, or the `"naive"` baseline. @default {"fast"} */
+  kernels?: KernelSet;
+}
+
+/** What {@linkcode setupRuntime} set up. */
+export interface RuntimeInfo {
+  /** The active tfjs backend. */
+  backend: string;
+  /** Threads the backend computes with. */
+  threads: number;
+  /** Names of the kernels this module registered on the active backend. */
+  kernels: string[];
+}
+
+let wasmStarted = false;
+let wasmThreads = 1;
+
+/** Directory of the installed wasm backend package, holding its `.wasm` binaries. */
+function wasmDirectory(): string {
+  const entry = new URL(import.meta.resolve("@tensorflow/tfjs-backend-wasm"));
+  if (entry.protocol !== "file:") {
+    throw new TypeError(
+      `Expected the wasm backend installed on disk but found ${entry.href}: set "nodeModulesDir" to "auto" in deno.json`,
+    );
+  }
+  return decodeURIComponent(new URL(".", entry).pathname);
+}
+
+/**
+ * Prepares tfjs for training: selects the backend (wasm by default, loading its binaries from
+ * node_modules, no network), registers the training kernels the wasm backend lacks or runs
+ * slowly, and seeds randomness. Safe to call many times; each call re-applies the options.
+ *
+ * @param options See {@linkcode RuntimeOptions}.
+ * @returns The backend, its thread count and the kernels registered.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "node:assert/strict";
+ * const info = await setupRuntime({ backend: "wasm", seed: 1 });
+ * assertEquals(info.backend, "wasm");
+ * ```
+ */
+export async function setupRuntime(
+  { backend = "wasm", seed, threads = 1, kernels = "fast" }: RuntimeOptions = {},
+): Promise<RuntimeInfo> {
+  if (backend !== "wasm" && backend !== "cpu") {
+    throw new TypeError(`Expected backend "wasm" or "cpu" but found ${backend}: pick one of them`);
+  }
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(
+      `Expected threads to be a positive integer but found ${threads}: pass 1 or more`,
+    );
+  }
+  if (seed !== undefined) seedGlobalRandom(seed);
+  let registered: string[] = [];
+  if (backend === "wasm") {
+    if (!wasmStarted) {
+      setWasmPaths(wasmDirectory());
+      setThreadsCount(threads);
+      wasmThreads = threads;
+      wasmStarted = true;
+    }
+  }
+  if (tf.getBackend() !== backend) {
+    const ok = await tf.setBackend(backend);
+    if (!ok) {
+      throw new Error(`Expected tfjs backend ${backend} to start but it failed: see the log above`);
+    }
+  }
+  await tf.ready();
+  // After start-up: the backend runs the set-up hooks of the kernels registered at that moment,
+  // and the kernels we wrap rely on theirs.
+  if (backend === "wasm") registered = registerTrainingKernels(kernels);
+  return { backend, threads: backend === "wasm" ? wasmThreads : 1, kernels: registered };
+}

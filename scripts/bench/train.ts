@@ -1,0 +1,210 @@
+/**
+ * Training-throughput benchmark of the reference CNN (conv 3x3x32, max-pool, conv 3x3x64,
+ * max-pool, dense 128, dense 10; 28x28x1; batch 64; Adam): our wasm stack against the
+ * naive-kernel wasm baseline, the cpu backend and PyTorch, plus a per-kernel profile.
+ *
+ * Usage: `deno task bench train [--steps N] [--cpu-steps N] [--threads N] [--no-torch]`
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { type KernelTiming, profileKernels, setupRuntime } from "../../lib/runtime/mod.ts";
+
+const BATCH = 64;
+const WARMUP_STEPS = 3;
+/** Steps the per-kernel profile averages over. */
+const PROFILE_STEPS = 5;
+const CLASSES = 10;
+const RESULT_PATH = "data/bench/train.json";
+
+/** Options parsed from the command line. */
+interface TrainBenchOptions {
+  steps: number;
+  cpuSteps: number;
+  threads: number;
+  torch: boolean;
+}
+
+function parseArgs(args: string[]): TrainBenchOptions {
+  const options: TrainBenchOptions = { steps: 30, cpuSteps: 2, threads: 1, torch: true };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    if (flag === "--no-torch") {
+      options.torch = false;
+      continue;
+    }
+    const value = Number(args[i + 1]);
+    const key =
+      ({ "--steps": "steps", "--cpu-steps": "cpuSteps", "--threads": "threads" } as const)[
+        flag as "--steps"
+      ];
+    if (key === undefined || !Number.isInteger(value) || value < 0) {
+      throw new RangeError(
+        `Expected --steps N, --cpu-steps N, --threads N or --no-torch but found ${flag} ${
+          args[i + 1] ?? ""
+        }: fix the arguments`,
+      );
+    }
+    options[key] = value;
+    i++;
+  }
+  return options;
+}
+
+/** The reference CNN, compiled with Adam and sparse categorical crossentropy. */
+function referenceCnn(): tf.Sequential {
+  const model = tf.sequential();
+  model.add(tf.layers.conv2d({
+    inputShape: [28, 28, 1],
+    filters: 32,
+    kernelSize: 3,
+    activation: "relu",
+  }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: "relu" }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 128, activation: "relu" }));
+  model.add(tf.layers.dense({ units: CLASSES, activation: "softmax" }));
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: "sparseCategoricalCrossentropy" });
+  return model;
+}
+
+/** One measured configuration. */
+interface Measurement {
+  samplesPerSecond: number;
+  steps: number;
+  profile?: KernelTiming[];
+  stepMs?: number;
+}
+
+async function measureTfjs(steps: number, withProfile: boolean): Promise<Measurement> {
+  const model = referenceCnn();
+  const x = tf.randomUniform([BATCH, 28, 28, 1], 0, 1, "float32", 1);
+  const y = tf.randomUniform([BATCH], 0, CLASSES, "int32", 2).cast("float32");
+  const warmup = Math.min(WARMUP_STEPS, steps);
+  for (let i = 0; i < warmup; i++) await model.trainOnBatch(x, y);
+  const start = performance.now();
+  for (let i = 0; i < steps; i++) await model.trainOnBatch(x, y);
+  const seconds = (performance.now() - start) / 1000;
+  const result: Measurement = { samplesPerSecond: (steps * BATCH) / seconds, steps };
+  if (withProfile) {
+    const begin = performance.now();
+    const total = await profileKernels(async () => {
+      for (let i = 0; i < PROFILE_STEPS; i++) await model.trainOnBatch(x, y);
+    });
+    result.stepMs = (performance.now() - begin) / PROFILE_STEPS;
+    result.profile = total.map((t) => ({
+      name: t.name,
+      calls: t.calls / PROFILE_STEPS,
+      ms: t.ms / PROFILE_STEPS,
+    }));
+  }
+  tf.dispose([x, y]);
+  model.layers.forEach((layer) => layer.dispose());
+  return result;
+}
+
+async function measureTorch(steps: number): Promise<Measurement & { python: string } | null> {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    const script = new URL("./peers/torch_train.py", import.meta.url).pathname;
+    try {
+      const { code, stdout } = await new Deno.Command(python, {
+        args: [script, "--steps", String(steps), "--threads", "2", "--batch", String(BATCH)],
+        stdout: "piped",
+        stderr: "null",
+      }).output();
+      if (code !== 0) continue;
+      const parsed = JSON.parse(new TextDecoder().decode(stdout).trim());
+      return { samplesPerSecond: parsed.samples_per_second, steps, python };
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+function profileTable(profile: KernelTiming[], stepMs: number): string {
+  const kernelMs = profile.reduce((sum, t) => sum + t.ms, 0);
+  const lines = [
+    `Per-kernel profile of one training step, mean of ${PROFILE_STEPS} (${
+      stepMs.toFixed(1)
+    } ms wall, ${kernelMs.toFixed(1)} ms in kernels):`,
+    `  ${"kernel".padEnd(24)} ${"calls".padStart(5)} ${"ms".padStart(8)} ${"share".padStart(7)}`,
+  ];
+  for (const t of profile.filter((t) => t.ms >= 0.05)) {
+    const share = `${((100 * t.ms) / stepMs).toFixed(1)}%`;
+    lines.push(
+      `  ${t.name.padEnd(24)} ${String(t.calls).padStart(5)} ${t.ms.toFixed(2).padStart(8)} ${
+        share.padStart(7)
+      }`,
+    );
+  }
+  const other = stepMs - kernelMs;
+  lines.push(
+    `  ${"(outside kernels)".padEnd(24)} ${"".padStart(5)} ${other.toFixed(2).padStart(8)}`,
+  );
+  return lines.join("\n");
+}
+
+async function writeResult(result: unknown): Promise<void> {
+  await Deno.mkdir("data/bench", { recursive: true });
+  const temp = `${RESULT_PATH}.${Deno.pid}.tmp`;
+  await Deno.writeTextFile(temp, JSON.stringify(result, null, 2) + "\n");
+  await Deno.rename(temp, RESULT_PATH);
+}
+
+/**
+ * Runs the benchmark and prints samples/s, the ratios and the per-kernel profile.
+ *
+ * @param args Command-line arguments after `train`.
+ */
+export async function main(args: string[]): Promise<void> {
+  const options = parseArgs(args);
+  const fmt = (m: { samplesPerSecond: number }) => m.samplesPerSecond.toFixed(1).padStart(8);
+  console.log(`Reference CNN, batch ${BATCH}, Adam; ${WARMUP_STEPS} warm-up steps excluded`);
+
+  const info = await setupRuntime({ backend: "wasm", seed: 1, threads: options.threads });
+  const ours = await measureTfjs(options.steps, true);
+  console.log(`ours  (wasm, ${info.threads} thread(s), fast kernels) ${fmt(ours)} samples/s`);
+
+  await setupRuntime({ backend: "wasm", seed: 1, kernels: "naive" });
+  const naive = await measureTfjs(Math.max(1, Math.ceil(options.steps / 3)), false);
+  console.log(`naive (wasm, naive Conv2DBackpropFilter)   ${fmt(naive)} samples/s`);
+
+  let cpu: Measurement | null = null;
+  if (options.cpuSteps > 0) {
+    await setupRuntime({ backend: "cpu", seed: 1 });
+    cpu = await measureTfjs(options.cpuSteps, false);
+    console.log(
+      `cpu   (tfjs cpu backend, ${options.cpuSteps} steps)         ${fmt(cpu)} samples/s`,
+    );
+  }
+  await setupRuntime({ backend: "wasm", seed: 1 });
+
+  const torch = options.torch ? await measureTorch(options.steps) : null;
+  if (torch) console.log(`torch (PyTorch, 2 threads, ${torch.python})  ${fmt(torch)} samples/s`);
+  else console.log("torch: not measured (no python3 with torch, or --no-torch)");
+
+  const ratio = (m: Measurement | null) => m ? ours.samplesPerSecond / m.samplesPerSecond : null;
+  console.log("");
+  if (torch) console.log(`ratio ours/PyTorch = ${ratio(torch)!.toFixed(2)}`);
+  console.log(`ratio ours/naive   = ${ratio(naive)!.toFixed(2)}`);
+  if (cpu) console.log(`ratio ours/cpu     = ${ratio(cpu)!.toFixed(1)}`);
+  console.log("");
+  console.log(profileTable(ours.profile ?? [], ours.stepMs ?? 0));
+
+  await writeResult({
+    batch: BATCH,
+    threads: info.threads,
+    samplesPerSecond: {
+      ours: ours.samplesPerSecond,
+      naive: naive.samplesPerSecond,
+      cpu: cpu?.samplesPerSecond ?? null,
+      pytorch: torch?.samplesPerSecond ?? null,
+    },
+    ratios: { pytorch: ratio(torch), naive: ratio(naive), cpu: ratio(cpu) },
+    profile: ours.profile,
+    stepMs: ours.stepMs,
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * `deno task notebooks [--profile smoke|quick|paper] [--out DIR] [--cell-timeout S] [names...]`
+ *
+ * Executes the notebooks in `notebooks/` headless through Jupyter with the
+ * Deno kernel and writes, for each, the executed `.ipynb` and a rendered
+ * `.html` (figures inline) to `notebooks/out/` (or `--out`). Names select
+ * notebooks by file name or part of it (`01`, `mnist`); none means all, in
+ * order. Exits non-zero if any cell raised or a figure cell showed no image.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { PROFILE_NAMES, profileByName } from "../lib/experiment/profiles.ts";
+import { NOTEBOOK_ENV } from "../lib/notebook/config.ts";
+import {
+  executeNotebook,
+  JupyterUnavailableError,
+  requireJupyter,
+} from "../lib/notebook/jupyter.ts";
+
+const NOTEBOOK_DIR = decodeURIComponent(new URL("../notebooks", import.meta.url).pathname);
+const DEFAULT_OUT_DIR = "notebooks/out";
+/** Seconds one cell may run, by profile (-1: no limit). */
+const CELL_TIMEOUT_SECONDS: Record<string, number> = { smoke: 900, quick: 3600, paper: -1 };
+
+const USAGE = `Usage: deno task notebooks [--profile ${
+  PROFILE_NAMES.join("|")
+}] [--out DIR] [--cell-timeout SECONDS] [names...]
+
+Executes notebooks/*.ipynb through Jupyter with the Deno kernel and writes the
+executed notebooks and rendered HTML to ${DEFAULT_OUT_DIR}/ (or --out).
+Names pick notebooks by part of their file name (e.g. 00, mnist); default: all.
+Set HQC_RETRAIN=1 to retrain even when results for the profile exist.`;
+
+/** Notebook files, sorted, that match any of `names` (all when none given). */
+async function selectNotebooks(names: string[]): Promise<string[]> {
+  const all: string[] = [];
+  for await (const entry of Deno.readDir(NOTEBOOK_DIR)) {
+    if (entry.isFile && entry.name.endsWith(".ipynb")) all.push(entry.name);
+  }
+  all.sort();
+  if (names.length === 0) return all.map((name) => `${NOTEBOOK_DIR}/${name}`);
+  const chosen = all.filter((file) => names.some((name) => file.includes(name)));
+  const unmatched = names.filter((name) => !all.some((file) => file.includes(name)));
+  if (unmatched.length > 0) {
+    throw new TypeError(
+      `Expected notebook names among ${all.join(", ")} but found ${
+        unmatched.join(", ")
+      }: pass part of a file name`,
+    );
+  }
+  return chosen.map((name) => `${NOTEBOOK_DIR}/${name}`);
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      profile: { type: "string" },
+      out: { type: "string", default: DEFAULT_OUT_DIR },
+      "cell-timeout": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const profile =
+    profileByName(values.profile ?? Deno.env.get(NOTEBOOK_ENV.profile) ?? "quick").name;
+  const cellTimeout = values["cell-timeout"] === undefined
+    ? CELL_TIMEOUT_SECONDS[profile]!
+    : Number(values["cell-timeout"]);
+  if (!Number.isFinite(cellTimeout)) {
+    throw new RangeError(
+      `Expected --cell-timeout to be a number of seconds but found "${values["cell-timeout"]}"`,
+    );
+  }
+  const notebooks = await selectNotebooks(positionals);
+  try {
+    const found = await requireJupyter();
+    console.log(`nbconvert ${found.nbconvertVersion}; Deno kernel: ${found.kernelProgram}`);
+  } catch (error) {
+    if (error instanceof JupyterUnavailableError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  console.log(`Profile ${profile}: running ${notebooks.length} notebook(s) into ${values.out}/`);
+  const started = performance.now();
+  let failed = 0;
+  for (const path of notebooks) {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    console.log(`- ${name} ...`);
+    const run = await executeNotebook(path, {
+      outDir: values.out,
+      env: { [NOTEBOOK_ENV.profile]: profile },
+      cellTimeoutSeconds: cellTimeout,
+    });
+    const status = run.problems.length === 0 ? "ok" : `${run.problems.length} problem(s)`;
+    console.log(`  ${status} in ${run.seconds.toFixed(1)} s -> ${run.htmlPath}`);
+    for (const problem of run.problems) {
+      console.log(`  cell ${problem.cell}: ${problem.kind}: ${problem.message}`);
+    }
+    if (run.problems.length > 0) failed++;
+  }
+  const total = (performance.now() - started) / 1000;
+  console.log(
+    `${notebooks.length - failed}/${notebooks.length} notebook(s) ran cleanly in ${
+      total.toFixed(1)
+    } s`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import {
+  analysisPathFor,
+  analyze,
+  loadAnalysis,
+  meanCI95,
+  saveAnalysis,
+} from "../../lib/analysis/mod.ts";
+import { fixtureResults } from "../figures/fixture.ts";
+
+const FAST = { tsneIterations: 100, gridResolution: 16 };
+
+Deno.test("analyze() projects every model's features and is deterministic", () => {
+  const results = fixtureResults("mnist");
+  const a = analyze(results, { seed: 3, ...FAST });
+  const b = analyze(results, { seed: 3, ...FAST });
+  assert.deepEqual(a, b);
+  assert.deepEqual(Object.keys(a.models).sort(), ["classical", "control", "hybrid"]);
+  const hybrid = a.models.hybrid!;
+  const n = results.models.hybrid!.runs[0]!.features.values.length;
+  assert.equal(hybrid.pca.points.length, n);
+  assert.equal(hybrid.umap.points.length, n);
+  assert.equal(hybrid.tsne.points.length, n);
+  assert.equal(hybrid.decision.classes.length, 16 * 16);
+  assert.equal(hybrid.dim, 16);
+  assert.deepEqual(JSON.parse(JSON.stringify(a)), a);
+});
+
+Deno.test("analyze() caps the t-SNE sample at tsnePoints", () => {
+  const a = analyze(fixtureResults("stl10"), { tsnePoints: 20, ...FAST });
+  const t = a.models.classical!.tsne;
+  assert.equal(t.points.length, 20);
+  assert.equal(new Set(t.rows).size, 20);
+  const features = fixtureResults("stl10").models.classical!.runs[0]!.features;
+  assert.deepEqual(t.labels, t.rows.map((r) => features.labels[r]));
+});
+
+Deno.test("analyze() computes seed statistics with meanCI95", () => {
+  const results = fixtureResults("cifar100");
+  const a = analyze(results, FAST);
+  const accuracies = results.models.classical!.runs.map((r) => r.test.accuracy);
+  assert.deepEqual(a.statistics.classical!.testAccuracy, meanCI95(accuracies));
+});
+
+Deno.test("analyze() skips models without features", () => {
+  const results = fixtureResults("mnist");
+  results.models.control!.runs[0]!.features.values = [];
+  const a = analyze(results, FAST);
+  assert.equal(a.models.control, undefined);
+  assert.ok(a.statistics.control!.testF1);
+});
+
+Deno.test("saveAnalysis() and loadAnalysis() round-trip beside results.json", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "hqc-analysis-" });
+  const path = analysisPathFor(`${dir}/results.json`);
+  const a = analyze(fixtureResults("mnist"), FAST);
+  await saveAnalysis(path, a);
+  assert.deepEqual(await loadAnalysis(path), a);
+  assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["analysis.json"]);
+  await Deno.writeTextFile(path, JSON.stringify({ ...a, version: 99 }));
+  await assert.rejects(() => loadAnalysis(path), {
+    name: "TypeError",
+    message: `Expected analysis version 1 in ${path} but found 99: delete it and rerun`,
+  });
+  await Deno.remove(dir, { recursive: true });
+});

@@ -1,0 +1,151 @@
+import * as tf from "@tensorflow/tfjs";
+import assert from "node:assert/strict";
+import { fgsm, pgd, robustness, sampleIndices } from "../../lib/attacks/mod.ts";
+import { setupRuntime } from "../../lib/runtime/mod.ts";
+
+/** Float32 rounding of x + eps. */
+const PIXEL_TOLERANCE = 1e-6;
+
+/**
+ * A linear softmax model on 2x2 gray images: logits = x W + b. For two classes and label 0
+ * the loss gradient is p1 (W[:,1] - W[:,0]), so its sign per pixel is sign(W[i][1] - W[i][0]),
+ * whatever x is.
+ */
+const W = [[0.5, 1.5], [2, -1], [0.3, 0.3], [-0.4, 0.6]];
+const GRADIENT_SIGN_LABEL0 = W.map(([a, b]) => Math.sign(b! - a!)); // [+1, -1, 0, +1]
+
+function linearModel(weights: number[][] = W, bias: number[] = [0, 0]): tf.LayersModel {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.flatten({ inputShape: [2, 2, 1] }),
+      tf.layers.dense({ units: bias.length, activation: "softmax" }),
+    ],
+  });
+  const values = [tf.tensor2d(weights), tf.tensor1d(bias)];
+  model.setWeights(values);
+  tf.dispose(values);
+  return model;
+}
+
+function image(pixels: number[][]): tf.Tensor4D {
+  return tf.tensor4d(pixels.flat(), [pixels.length, 2, 2, 1]);
+}
+
+function close(actual: ArrayLike<number>, expected: number[], what: string): void {
+  expected.forEach((e, i) => {
+    if (Math.abs(actual[i]! - e) > PIXEL_TOLERANCE) {
+      throw new Error(`${what}[${i}]: expected ${e} but found ${actual[i]}`);
+    }
+  });
+}
+
+Deno.test("fgsm() steps each pixel by epsilon along the analytic gradient sign", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const model = linearModel();
+  const x = image([[0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5]]);
+  const labels = tf.tensor1d([0, 1], "int32");
+  const adv = fgsm(model, x, labels, { epsilon: 0.1 });
+  const out = adv.dataSync();
+  close(out.slice(0, 4), GRADIENT_SIGN_LABEL0.map((s) => 0.5 + 0.1 * s), "label 0");
+  // label 1: the gradient is p0 (W[:,0] - W[:,1]), the opposite sign
+  close(out.slice(4), GRADIENT_SIGN_LABEL0.map((s) => 0.5 - 0.1 * s), "label 1");
+  tf.dispose([x, labels, adv]);
+  model.dispose();
+});
+
+Deno.test("fgsm() clips to [clipMin, clipMax] and stays within epsilon", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const model = linearModel();
+  const x = image([[0.95, 0.02, 0.5, 0.99]]);
+  const labels = tf.tensor1d([0], "int32");
+  const adv = fgsm(model, x, labels, { epsilon: 0.1 });
+  close(adv.dataSync(), [1, 0, 0.5, 1], "clipped to [0, 1]");
+  const narrow = fgsm(model, x, labels, { epsilon: 0.1, clipMin: 0.1, clipMax: 0.9 });
+  close(narrow.dataSync(), [0.9, 0.1, 0.5, 0.9], "clipped to [0.1, 0.9]");
+  tf.dispose([x, labels, adv, narrow]);
+  model.dispose();
+});
+
+Deno.test("fgsm() rejects a negative epsilon and an empty clip range", () => {
+  const model = linearModel();
+  const x = image([[0, 0, 0, 0]]), y = tf.tensor1d([0], "int32");
+  assert.throws(() => fgsm(model, x, y, { epsilon: -0.1 }), {
+    name: "RangeError",
+    message: "Expected epsilon >= 0 but found -0.1: pass e.g. 0.1",
+  });
+  assert.throws(() => fgsm(model, x, y, { epsilon: 0.1, clipMin: 1, clipMax: 0 }), {
+    name: "RangeError",
+    message: "Expected clipMin < clipMax but found 1 and 0: pass the pixel range, e.g. 0 and 1",
+  });
+  tf.dispose([x, y]);
+  model.dispose();
+});
+
+Deno.test("pgd() with one full step and no random start equals fgsm()", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const model = linearModel();
+  const x = image([[0.3, 0.6, 0.2, 0.8]]), y = tf.tensor1d([0], "int32");
+  const a = pgd(model, x, y, { epsilon: 0.05, steps: 1, stepSize: 0.05, randomStart: false });
+  const b = fgsm(model, x, y, { epsilon: 0.05 });
+  close(a.dataSync(), Array.from(b.dataSync()), "pgd vs fgsm");
+  tf.dispose([x, y, a, b]);
+  model.dispose();
+});
+
+Deno.test("pgd() from a random start reaches the ball's corner of a linear model, within bounds", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const model = linearModel();
+  const x = image([[0.3, 0.6, 0.2, 0.97], [0.5, 0.5, 0.5, 0.5]]), y = tf.tensor1d([0, 0], "int32");
+  const eps = 0.05;
+  // 10 steps of eps/2 travel 5 eps: enough to reach the corner from anywhere in the ball.
+  const adv = pgd(model, x, y, { epsilon: eps, steps: 10, stepSize: eps / 2, seed: 3 });
+  const out = adv.dataSync(), clean = x.dataSync();
+  for (let i = 0; i < out.length; i++) {
+    if (Math.abs(out[i]! - clean[i]!) > eps + PIXEL_TOLERANCE) throw new Error(`pixel ${i} left the ball`);
+    if (out[i]! < 0 || out[i]! > 1) throw new Error(`pixel ${i} left [0, 1]`);
+    const s = GRADIENT_SIGN_LABEL0[i % 4]!;
+    if (s !== 0) {
+      const corner = Math.min(1, Math.max(0, clean[i]! + eps * s));
+      if (Math.abs(out[i]! - corner) > PIXEL_TOLERANCE) throw new Error(`pixel ${i}: ${out[i]} != ${corner}`);
+    }
+  }
+  const again = pgd(model, x, y, { epsilon: eps, steps: 10, stepSize: eps / 2, seed: 3 });
+  assert.deepEqual(Array.from(again.dataSync()), Array.from(out));
+  tf.dispose([x, y, adv, again]);
+  model.dispose();
+});
+
+Deno.test("robustness() matches accuracies computed by hand for a linear model", async () => {
+  await setupRuntime({ backend: "wasm" });
+  // one pixel matters: class 1 iff pixel0 > 0.5 (logit difference 10 * (p0 - 0.5))
+  const weights = [[0, 10], [0, 0], [0, 0], [0, 0]];
+  const model = linearModel(weights, [0, -5]);
+  const pixel0 = [0.3, 0.45, 0.49, 0.52, 0.56, 0.7, 0.9, 0.1];
+  const labels = pixel0.map((p) => (p > 0.5 ? 1 : 0));
+  const images = new Uint8Array(pixel0.length * 4);
+  pixel0.forEach((p, i) => (images[i * 4] = Math.round(p * 255)));
+  const split = { images, labels: new Uint8Array(labels), count: pixel0.length, height: 2, width: 2, channels: 1 };
+  const epsilons = [0, 0.02, 0.05, 0.1, 0.2];
+  const result = robustness(model, split, { count: 100, epsilons, headline: 0.1, pgd: { steps: 5 } });
+  // FGSM pushes pixel0 towards the other class by eps; the image stays correct iff it does not cross 0.5.
+  const expected = epsilons.map((eps) =>
+    pixel0.filter((_, i) => {
+      const p = Math.round(pixel0[i]! * 255) / 255;
+      return labels[i] === 1 ? p - eps > 0.5 : p + eps < 0.5;
+    }).length / pixel0.length
+  );
+  assert.deepEqual(result.curve.map((c) => c.epsilon), epsilons);
+  assert.deepEqual(result.curve.map((c) => c.fgsm), expected);
+  assert.equal(result.fgsmAccuracy, expected[3]);
+  assert.equal(result.pgdAccuracy, expected[3]); // PGD cannot beat the ball's corner here
+  assert.equal(result.count, pixel0.length);
+  model.dispose();
+});
+
+Deno.test("sampleIndices() draws distinct, seeded positions", () => {
+  const a = sampleIndices(50, 20, 4);
+  assert.equal(new Set(a).size, 20);
+  if (!a.every((i) => i >= 0 && i < 50)) throw new Error("index out of range");
+  assert.deepEqual(sampleIndices(50, 20, 4), a);
+  assert.equal(sampleIndices(5, 20, 4).length, 5);
+});

@@ -1,0 +1,101 @@
+// End to end: `deno task reproduce --profile smoke` in a subprocess (the task's own
+// permissions), into a temporary folder under data/, then every output is checked.
+import assert from "node:assert/strict";
+import { loadResults } from "../../lib/experiment/load_results.ts";
+import type { DatasetName, Results } from "../../lib/experiment/results_schema.ts";
+import { MODEL_KINDS } from "../../lib/experiment/results_schema.ts";
+import { CLAIMS } from "../../lib/report/claims.ts";
+import {
+  decimalsOf,
+  expectedClaimValue,
+  firstNumber,
+  parseTables,
+  tableWith,
+} from "../experiment/_report_parse.ts";
+
+const DATASETS: DatasetName[] = ["mnist", "cifar100", "stl10"];
+const FIRST: Record<DatasetName, number> = { mnist: 2, cifar100: 13, stl10: 24 };
+
+/** Figure ids of one data set, from the FIGURES.md table (architecture is figure 1). */
+function expectedFigureIds(dataset: DatasetName): string[] {
+  const letters = ["abcd", "abc", "", "", "ab", "abcd", "ab", "abc", "", "ab", ""];
+  const ids = ["fig01"];
+  letters.forEach((l, k) => {
+    const n = String(FIRST[dataset] + k).padStart(2, "0");
+    if (l === "") ids.push(`fig${n}`);
+    else for (const letter of l) ids.push(`fig${n}${letter}`);
+  });
+  return ids;
+}
+
+async function names(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const e of Deno.readDir(dir)) out.push(e.name);
+  return out;
+}
+
+Deno.test({
+  name: "deno task reproduce --profile smoke writes results, every figure and a faithful report",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await Deno.mkdir("data", { recursive: true });
+    const out = await Deno.makeTempDir({ dir: "data", prefix: "e2e-reproduce-" });
+    try {
+      const { code, stderr } = await new Deno.Command("deno", {
+        args: ["task", "reproduce", "--profile", "smoke", "--out", out],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      const log = new TextDecoder().decode(stderr);
+      assert.equal(code, 0, log.slice(-4000));
+      assert.match(log, /Total time: /);
+      assert.match(log, /left ~/);
+
+      const results = new Map<DatasetName, Results>();
+      for (const dataset of DATASETS) {
+        const dir = `${out}/runs/smoke/${dataset}`;
+        const r = await loadResults(`${dir}/results.json`);
+        results.set(dataset, r);
+        assert.equal(r.profile, "smoke");
+        assert.deepEqual(Object.keys(r.models).sort(), [...MODEL_KINDS].sort());
+        assert.ok((await names(dir)).includes("analysis.json"));
+        assert.ok(!(await names(dir)).some((n) => n.includes(".tmp")), "temporary file left");
+        const files = await names(`${out}/figures/${dataset}`);
+        for (const id of expectedFigureIds(dataset)) {
+          assert.ok(
+            files.some((f) => f.startsWith(`${id}_`) && f.endsWith(".svg")),
+            `${dataset} ${id}`,
+          );
+        }
+      }
+
+      const md = await Deno.readTextFile(`${out}/figures/REPORT.md`);
+      const html = await Deno.readTextFile(`${out}/figures/REPORT.html`);
+      assert.match(html, /^<!DOCTYPE html>/);
+      const claims = tableWith(parseTables(md), "id", "data set", "claim");
+      assert.equal(claims.rows.length, CLAIMS.length);
+      let checked = 0;
+      for (const row of claims.rows) {
+        const id = row[0]!;
+        const ours = row[4]!;
+        const r = results.get(DATASETS.find((d) => id.startsWith(`${d}-`))!)!;
+        const expected = expectedClaimValue(id, r);
+        if (expected === undefined || ours === "-") continue;
+        const tolerance = 0.5 * 10 ** -decimalsOf(ours) + 1e-9;
+        assert.ok(
+          Math.abs(firstNumber(ours) - expected) <= tolerance,
+          `${id}: ${ours} vs ${expected}`,
+        );
+        checked++;
+      }
+      assert.ok(checked >= 10, `only ${checked} claim rows had numbers`);
+      for (const r of results.values()) {
+        if (r.dataset.provenance !== "official") assert.match(md, /SYNTHETIC STAND-IN/);
+      }
+      assert.match(md, /Profile \*\*smoke\*\*/);
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
+  },
+});

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { outputPaths, parseCli } from "../../lib/experiment/cli.ts";
+
+Deno.test("parseCli() defaults to the quick profile, every data set and wasm", () => {
+  assert.deepEqual(parseCli([]), {
+    profile: "quick",
+    datasets: ["mnist", "cifar100", "stl10"],
+    seeds: undefined,
+    shard: undefined,
+    resume: false,
+    out: undefined,
+    backend: "wasm",
+    help: false,
+  });
+});
+
+Deno.test("parseCli() reads every flag in both spellings", () => {
+  const o = parseCli([
+    "--profile=smoke",
+    "--datasets",
+    "stl10,mnist",
+    "--seeds",
+    "3",
+    "--shard=2/5",
+    "--resume",
+    "--out",
+    "data/x",
+    "--backend",
+    "cpu",
+  ]);
+  assert.deepEqual(o, {
+    profile: "smoke",
+    datasets: ["stl10", "mnist"],
+    seeds: 3,
+    shard: { index: 2, count: 5 },
+    resume: true,
+    out: "data/x",
+    backend: "cpu",
+    help: false,
+  });
+});
+
+Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () => {
+  assert.throws(() => parseCli(["--epochs", "3"]), {
+    name: "TypeError",
+    message: "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, " +
+      '--resume, --help but found "--epochs": see deno task reproduce --help',
+  });
+});
+
+Deno.test("parseCli() rejects bad values with what to pass", () => {
+  assert.throws(() => parseCli(["--profile", "full"]), {
+    name: "TypeError",
+    message:
+      'Expected --profile to be one of smoke, quick, paper but found "full": pick one of those',
+  });
+  assert.throws(() => parseCli(["--datasets", "mnist,imagenet"]), {
+    name: "TypeError",
+    message: 'Expected --datasets to list mnist, cifar100, stl10 but found "imagenet": ' +
+      "separate names with commas",
+  });
+  assert.throws(() => parseCli(["--seeds", "0"]), {
+    name: "RangeError",
+    message: 'Expected --seeds to be a whole number >= 1 but found "0": e.g. --seeds 3',
+  });
+  assert.throws(() => parseCli(["--shard", "4/3"]), RangeError);
+  assert.throws(() => parseCli(["--seeds"]), {
+    name: "TypeError",
+    message: "Expected a value after --seeds but found none: e.g. --seeds 3",
+  });
+  assert.throws(() => parseCli(["--resume=yes"]), TypeError);
+});
+
+Deno.test("parseCli() for merge refuses training flags", () => {
+  assert.throws(
+    () => parseCli(["--shard", "1/2"], "merge"),
+    /^TypeError: Expected a flag of --profile, --datasets, --out, --help, --backend but found "--shard"/,
+  );
+  assert.equal(parseCli(["--profile", "paper"], "merge").profile, "paper");
+});
+
+Deno.test("outputPaths() maps --out to runs and figures below it", () => {
+  assert.deepEqual(outputPaths(), { runsRoot: "data/runs", figuresRoot: "figures" });
+  assert.deepEqual(outputPaths("data/t"), {
+    runsRoot: "data/t/runs",
+    figuresRoot: "data/t/figures",
+  });
+});

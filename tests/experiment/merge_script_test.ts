@@ -1,0 +1,111 @@
+// `deno task merge` as a subprocess (the task's own permissions) on hand-made shard files.
+import assert from "node:assert/strict";
+import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
+import { loadResults } from "../../lib/experiment/load_results.ts";
+import { experimentGrid, shardCells, shardFileName } from "../../lib/experiment/shard.ts";
+import { summarizeRuns } from "../../lib/experiment/summary.ts";
+import type { Results } from "../../lib/experiment/results_schema.ts";
+import { makeResults } from "./_fixture.ts";
+
+function shardsOf(full: Results, count: number): Results[] {
+  const grid = experimentGrid([full.dataset.name], full.config.models, full.config.seeds);
+  return Array.from({ length: count }, (_, i) => {
+    const cells = shardCells(grid, { index: i + 1, count });
+    const models: Results["models"] = {};
+    for (const kind of full.config.models) {
+      const runs = full.models[kind]!.runs.filter((r) =>
+        cells.some((c) => c.model === kind && c.seed === r.seed)
+      );
+      if (runs.length > 0) {
+        models[kind] = { ...full.models[kind]!, runs, summary: summarizeRuns(runs) };
+      }
+    }
+    return {
+      ...full,
+      models,
+      shard: { index: i + 1, count, cells: cells.map(({ model, seed }) => ({ model, seed })) },
+    };
+  });
+}
+
+async function runMerge(args: string[]): Promise<{ code: number; log: string }> {
+  const { code, stderr } = await new Deno.Command("deno", {
+    args: ["task", "merge", ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return { code, log: new TextDecoder().decode(stderr) };
+}
+
+Deno.test({
+  name: "deno task merge combines shard files and writes figures and the report",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await Deno.mkdir("data", { recursive: true });
+    const out = await Deno.makeTempDir({ dir: "data", prefix: "test-merge-" });
+    try {
+      const full = makeResults({ dataset: "mnist", seeds: [1, 2] });
+      for (const shard of shardsOf(full, 4)) {
+        await writeJsonAtomic(
+          `${out}/runs/paper/mnist/shards/${shardFileName(shard.shard!)}`,
+          shard,
+        );
+      }
+      const { code, log } = await runMerge([
+        "--profile",
+        "paper",
+        "--datasets",
+        "mnist",
+        "--out",
+        out,
+      ]);
+      assert.equal(code, 0, log);
+      const merged = await loadResults(`${out}/runs/paper/mnist/results.json`);
+      assert.deepEqual(merged.models, full.models);
+      const report = await Deno.readTextFile(`${out}/figures/REPORT.md`);
+      assert.match(
+        report,
+        /\| mnist-params \| MNIST \|.*\| 7\.20 % \(hybrid 928, classical 1000 parameters\)/,
+      );
+      const figures = [];
+      for await (const e of Deno.readDir(`${out}/figures/mnist`)) figures.push(e.name);
+      assert.ok(figures.includes("fig02a_loss.svg"), figures.join(", "));
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "deno task merge fails clearly on a missing shard",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await Deno.mkdir("data", { recursive: true });
+    const out = await Deno.makeTempDir({ dir: "data", prefix: "test-merge-" });
+    try {
+      const [first] = shardsOf(makeResults({ dataset: "mnist", seeds: [1] }), 2);
+      await writeJsonAtomic(`${out}/runs/quick/mnist/shards/1-of-2.json`, first);
+      const { code, log } = await runMerge([
+        "--profile",
+        "quick",
+        "--datasets",
+        "mnist",
+        "--out",
+        out,
+      ]);
+      assert.equal(code, 1);
+      assert.match(
+        log,
+        /Error: Expected every \(model, seed\) of mnist in the shards but found 1 missing \(classical seed 1\): run the remaining shards of 2/,
+      );
+      const bad = await runMerge(["--shard", "1/2"]);
+      assert.equal(bad.code, 2);
+      assert.match(bad.log, /^Error: Expected a flag of --profile/);
+      assert.match(bad.log, /Usage: deno task merge/);
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
+  },
+});

@@ -1,0 +1,303 @@
+/**
+ * A seeded, hand-made, small but complete `Results` object per dataset, for the
+ * figure and analysis tests. Everything is derived from a mulberry32 stream, so
+ * the same call always returns the same object.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer";
+import { CIFAR100_FINE_CLASSES, MNIST_CLASSES } from "../../lib/data/class_names.ts";
+import type {
+  ClassificationMetrics,
+  DatasetName,
+  EpochRecord,
+  ImageSample,
+  LayerSummary,
+  ModelKind,
+  ModelResult,
+  Results,
+  SeedRun,
+} from "../../lib/experiment/results_schema.ts";
+
+/** STL-10 class names in label order. */
+const STL10_CLASSES = [
+  "airplane",
+  "bird",
+  "car",
+  "cat",
+  "deer",
+  "dog",
+  "horse",
+  "monkey",
+  "ship",
+  "truck",
+];
+
+const SHAPES: Record<DatasetName, { h: number; w: number; c: number; names: readonly string[] }> = {
+  mnist: { h: 28, w: 28, c: 1, names: MNIST_CLASSES },
+  cifar100: { h: 32, w: 32, c: 3, names: CIFAR100_FINE_CLASSES },
+  stl10: { h: 96, w: 96, c: 3, names: STL10_CLASSES },
+};
+
+/** Feature rows per model in the fixture. */
+export const FIXTURE_FEATURE_ROWS = 48;
+/** Images per split sample and per prediction sample. */
+export const FIXTURE_IMAGES = 8;
+/** Epochs of the fixture's histories. */
+export const FIXTURE_EPOCHS = 4;
+
+function mulberry(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** Smooth, class-dependent pixels (compress well, look like something). */
+function image(h: number, w: number, c: number, label: number, variant: number): string {
+  const bytes = new Uint8Array(h * w * c);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let k = 0; k < c; k++) {
+        const v = Math.sin((x * (label % 5 + 1)) / w * 3 + k + variant) *
+          Math.cos((y * (Math.floor(label / 5) % 4 + 1)) / h * 3 - k);
+        bytes[(y * w + x) * c + k] = Math.max(0, Math.min(255, Math.round(128 + 120 * v)));
+      }
+    }
+  }
+  return Buffer.from(bytes).toString("base64");
+}
+
+function imageSample(
+  name: DatasetName,
+  random: () => number,
+  classes: number,
+  predict: boolean,
+): ImageSample {
+  const { h, w, c } = SHAPES[name];
+  const labels = Array.from({ length: FIXTURE_IMAGES }, (_, i) => (i * 7 + 3) % classes);
+  const sample: ImageSample = {
+    height: h,
+    width: w,
+    channels: c,
+    images: labels.map((l, i) => image(h, w, c, l, i)),
+    labels,
+  };
+  if (predict) {
+    sample.predictions = labels.map((l) => (random() < 0.25 ? (l + 1) % classes : l));
+  }
+  return sample;
+}
+
+function metrics(classes: number, accuracy: number, random: () => number): ClassificationMetrics {
+  const shown = Math.min(classes, 10);
+  const confusion = Array.from({ length: classes }, (_, t) =>
+    Array.from({ length: classes }, (_, p) => {
+      if (t >= shown || p >= shown) return t === p ? 1 : 0;
+      return t === p ? Math.round(20 * accuracy) : (random() < 0.3 ? Math.floor(random() * 4) : 0);
+    }));
+  const support = confusion.map((row) => row.reduce((a, b) => a + b, 0));
+  const perClass = {
+    precision: confusion.map((_, i) => round(accuracy - 0.05 + 0.1 * random())),
+    recall: confusion.map((_, i) => round(confusion[i]![i]! / Math.max(1, support[i]!))),
+    f1: confusion.map(() => round(accuracy - 0.04 + 0.08 * random())),
+    support,
+  };
+  return {
+    accuracy: round(accuracy),
+    precision: round(accuracy - 0.01),
+    recall: round(accuracy - 0.02),
+    f1: round(accuracy - 0.015),
+    perClass,
+    confusion,
+  };
+}
+
+function dense(name: string, inputs: number, units: number): LayerSummary {
+  return { name, className: "Dense", outputShape: [null, units], parameters: (inputs + 1) * units };
+}
+
+/** Layers named and classed as lib/models builds them (smaller). */
+const LAYERS: Record<ModelKind, (classes: number, d: DatasetName) => LayerSummary[]> = {
+  hybrid: (classes, d) => [
+    ...trunk(d),
+    dense("to_circuit", 64, 16),
+    { name: "quantum", className: "QuantumLayer", outputShape: [null, 4], parameters: 8 },
+    dense("classifier", 4, classes),
+  ],
+  classical: (classes, d) => [...trunk(d), dense("classifier", 64, classes)],
+  control: (classes, d) => [
+    ...trunk(d),
+    dense("to_circuit", 64, 16),
+    dense("control", 16, 4),
+    dense("classifier", 4, classes),
+  ],
+};
+
+function trunk(d: DatasetName): LayerSummary[] {
+  const { h, w, c } = SHAPES[d];
+  return [
+    { name: "normalize", className: "PixelNormalization", outputShape: [null, h, w, c], parameters: 0 },
+    { name: "conv1", className: "Conv2D", outputShape: [null, h, w, 8], parameters: 9 * c * 8 + 8 },
+    { name: "pool1", className: "MaxPooling2D", outputShape: [null, h / 2, w / 2, 8], parameters: 0 },
+    { name: "conv2", className: "Conv2D", outputShape: [null, h / 2, w / 2, 16], parameters: 1168 },
+    { name: "pool2", className: "MaxPooling2D", outputShape: [null, h / 4, w / 4, 16], parameters: 0 },
+    { name: "flatten", className: "Flatten", outputShape: [null, (h / 4) * (w / 4) * 16], parameters: 0 },
+    dense("hidden", (h / 4) * (w / 4) * 16, 64),
+  ];
+}
+
+function history(random: () => number, top: number, speed: number): EpochRecord[] {
+  return Array.from({ length: FIXTURE_EPOCHS }, (_, e) => {
+    const progress = 1 - Math.exp(-(e + 1) * 0.8);
+    const acc = round(0.1 + (top - 0.1) * progress + 0.01 * random());
+    return {
+      epoch: e + 1,
+      trainLoss: round(2.3 * (1 - progress) + 0.1 + 0.05 * random()),
+      trainAccuracy: round(Math.min(1, acc + 0.02)),
+      valLoss: round(2.3 * (1 - progress) + 0.2 + 0.05 * random()),
+      valAccuracy: acc,
+      valPrecision: round(acc - 0.01),
+      valRecall: round(acc - 0.02),
+      valF1: round(acc - 0.015),
+      seconds: round(speed * (1 + 0.1 * random())),
+      cpuProcessPercent: round(40 + 20 * random()),
+      cpuSystemPercent: round(60 + 20 * random()),
+      rssMB: round(300 + 50 * e + 10 * random()),
+      tensorMB: round(20 + 5 * random()),
+    };
+  });
+}
+
+function features(random: () => number, classes: number, dim: number, accuracy: number) {
+  const used = Math.min(classes, 6);
+  const labels = Array.from({ length: FIXTURE_FEATURE_ROWS }, (_, i) => i % used);
+  const predictions = labels.map((l) => (random() < accuracy ? l : (l + 1) % used));
+  const values = labels.map((l) =>
+    Array.from({ length: dim }, (_, j) => round((j % used === l ? 3 : 0) + random()))
+  );
+  return { indices: labels.map((_, i) => i), labels, predictions, values, layer: "features" };
+}
+
+function run(name: DatasetName, kind: ModelKind, seed: number, classes: number): SeedRun {
+  const random = mulberry(seed * 31 + kind.length * 1009 + name.length);
+  const top = { hybrid: 0.9, classical: 0.85, control: 0.8 }[kind] - (classes > 10 ? 0.4 : 0);
+  const speed = { hybrid: 3, classical: 2, control: 2.2 }[kind];
+  const fgsm = round(top * 0.3 * random());
+  return {
+    seed,
+    history: history(random, top, speed),
+    samples: Array.from({ length: FIXTURE_EPOCHS * 2 }, (_, i) => ({
+      epoch: Math.floor(i / 2) + 1,
+      t: round(i * speed / 2),
+      cpuProcessPercent: round(40 + 20 * random()),
+      cpuSystemPercent: round(60 + 20 * random()),
+      rssMB: round(300 + 25 * i),
+      tensorMB: round(20 + 5 * random()),
+    })),
+    test: metrics(classes, top - 0.02 * random(), random),
+    robustness: {
+      epsilon: 0.1,
+      fgsmAccuracy: fgsm,
+      pgdAccuracy: round(fgsm * 0.5),
+      curve: [0, 0.05, 0.1, 0.2].map((eps) => ({
+        epsilon: eps,
+        fgsm: round(eps === 0.1 ? fgsm : top * Math.exp(-eps * 12)),
+        pgd: round((eps === 0.1 ? fgsm : top * Math.exp(-eps * 12)) * (eps === 0 ? 1 : 0.5)),
+      })),
+      count: 64,
+    },
+    features: features(random, classes, kind === "classical" ? 24 : 16, top),
+    predictions: imageSample(name, random, classes, true),
+    trainSeconds: round(speed * FIXTURE_EPOCHS),
+  };
+}
+
+/**
+ * Builds the fixture `Results` of `name`: all three models, two seeds,
+ * {@link FIXTURE_EPOCHS} epochs, features, images and a 4-qubit circuit record.
+ * CIFAR-100 is marked as a synthetic stand-in so stand-in labelling is tested.
+ */
+export function fixtureResults(name: DatasetName): Results {
+  const { h, w, c, names } = SHAPES[name];
+  const classes = names.length;
+  const random = mulberry(name.length * 97);
+  const models: Partial<Record<ModelKind, ModelResult>> = {};
+  for (const kind of ["hybrid", "classical", "control"] as const) {
+    const layers = LAYERS[kind](classes, name);
+    const count = layers.reduce((a, l) => a + l.parameters, 0);
+    models[kind] = {
+      kind,
+      parameterCount: count,
+      trainableParameterCount: count,
+      layers,
+      runs: [run(name, kind, 1, classes), run(name, kind, 2, classes)],
+      summary: {},
+    };
+  }
+  return {
+    version: 1,
+    createdAt: "2025-01-01T00:00:00.000Z",
+    profile: "smoke",
+    config: {
+      epochs: FIXTURE_EPOCHS,
+      batchSize: 64,
+      learningRate: 1e-3,
+      seeds: [1, 2],
+      models: ["hybrid", "classical", "control"],
+      attackCount: 64,
+      epsilons: [0, 0.05, 0.1, 0.2],
+    },
+    dataset: {
+      name,
+      provenance: name === "cifar100" ? "synthetic stand-in" : "official",
+      fetchCommand: `deno task data ${name}`,
+      classNames: [...names],
+      height: h,
+      width: w,
+      channels: c,
+      sizes: { train: 120, val: 40, test: 48 },
+      trainClassCounts: names.map((_, i) => 8 + Math.floor(random() * 6) + (i % 3)),
+      samples: {
+        train: imageSample(name, random, classes, false),
+        val: imageSample(name, random, classes, false),
+        test: imageSample(name, random, classes, false),
+      },
+    },
+    environment: {
+      deno: "2.9.6",
+      v8: "13",
+      typescript: "5",
+      tfjs: "4.22.0",
+      backend: "wasm",
+      threads: 2,
+      cpuModel: "fixture CPU",
+      cores: 2,
+      memoryGB: 8,
+      os: "linux",
+    },
+    circuit: FIXTURE_CIRCUIT,
+    models,
+    totalSeconds: 60,
+  };
+}
+
+/** The paper's circuit as `Circuit.toJSON()` writes it (format hqc-circuit 1). */
+export const FIXTURE_CIRCUIT: unknown = {
+  format: "hqc-circuit",
+  version: 1,
+  wires: 4,
+  steps: [
+    { type: "amplitudeEmbedding", normalize: true, padWith: null, features: 16 },
+    { type: "basicEntanglerLayers", layers: 2, rotation: "RX", wires: [0, 1, 2, 3] },
+  ],
+  measurements: [{ type: "expval", pauli: "Z", wires: [0, 1, 2, 3] }],
+  shots: null,
+};

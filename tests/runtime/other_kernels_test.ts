@@ -1,0 +1,55 @@
+import * as tf from "@tensorflow/tfjs";
+import assert from "node:assert/strict";
+import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { compareKernel, randomValues, REL_TOLERANCE } from "./_compare.ts";
+
+interface PoolCase {
+  x: [number, number, number, number];
+  filterSize: number | [number, number];
+  stride: number | [number, number];
+  pad: "same" | "valid";
+}
+
+const POOLS: PoolCase[] = [
+  { x: [2, 8, 8, 3], filterSize: 2, stride: 2, pad: "valid" },
+  { x: [2, 7, 9, 1], filterSize: 2, stride: 2, pad: "valid" },
+  { x: [2, 7, 7, 4], filterSize: 3, stride: 2, pad: "same" },
+  { x: [1, 6, 5, 2], filterSize: 3, stride: 1, pad: "same" },
+  { x: [2, 9, 8, 5], filterSize: [3, 2], stride: [2, 1], pad: "valid" },
+];
+
+Deno.test("fast MaxPoolGrad() matches cpu for windows, strides and paddings", async () => {
+  await setupRuntime({ backend: "wasm" });
+  for (const [i, c] of POOLS.entries()) {
+    const x = randomValues(c.x, 50 + i);
+    const attrs = { filterSize: c.filterSize, strides: c.stride, pad: c.pad };
+    const output = tf.tidy(() => tf.maxPool(tf.tensor4d(x, c.x), c.filterSize, c.stride, c.pad));
+    const outShape = output.shape;
+    const outValues = output.dataSync() as Float32Array;
+    output.dispose();
+    const error = await compareKernel("MaxPoolGrad", {
+      dy: { shape: outShape, values: randomValues(outShape, 60 + i) },
+      input: { shape: c.x, values: x },
+      output: { shape: outShape, values: outValues },
+    }, attrs);
+    assert(error < REL_TOLERANCE, `pool ${JSON.stringify(c)}: relative error ${error}`);
+  }
+});
+
+const MATMULS: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
+  { a: [1, 5, 7], b: [1, 7, 3], transposeA: false, transposeB: false },
+  { a: [1, 7, 5], b: [1, 7, 3], transposeA: true, transposeB: false },
+  { a: [1, 5, 7], b: [1, 3, 7], transposeA: false, transposeB: true },
+  { a: [2, 7, 5], b: [2, 3, 7], transposeA: true, transposeB: true },
+  { a: [3, 64, 33], b: [3, 64, 17], transposeA: true, transposeB: false },
+];
+
+Deno.test("fast BatchMatMul() matches cpu with and without transposes", async () => {
+  for (const [i, c] of MATMULS.entries()) {
+    const error = await compareKernel("BatchMatMul", {
+      a: { shape: c.a, values: randomValues(c.a, 70 + i) },
+      b: { shape: c.b, values: randomValues(c.b, 80 + i) },
+    }, { transposeA: c.transposeA, transposeB: c.transposeB });
+    assert(error < REL_TOLERANCE, `matmul ${JSON.stringify(c)}: relative error ${error}`);
+  }
+});

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { ResourceSampler } from "../../lib/train/mod.ts";
+
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < end) x += Math.sqrt(x + 1);
+  if (x < 0) throw new Error("unreachable");
+}
+
+Deno.test("ResourceSampler.maybeSample() samples during an epoch once the interval has passed", () => {
+  const sampler = new ResourceSampler({ intervalSeconds: 0.05, cores: 1 });
+  sampler.beginEpoch(1);
+  assert.equal(sampler.maybeSample(), null);
+  spin(80);
+  const s = sampler.maybeSample();
+  assert.ok(s);
+  assert.equal(s.epoch, 1);
+  // a busy loop on one core: the process used most of one core's time
+  if (!(s.cpuProcessPercent > 30 && s.cpuProcessPercent <= 100)) throw new Error(`cpu ${s.cpuProcessPercent}`);
+  if (!(s.cpuSystemPercent >= 0 && s.cpuSystemPercent <= 100)) throw new Error(`system ${s.cpuSystemPercent}`);
+});
+
+Deno.test("ResourceSampler.endEpoch() averages CPU and takes peak memory over the epoch's samples", () => {
+  const sampler = new ResourceSampler({ intervalSeconds: 0, cores: 1 });
+  sampler.beginEpoch(1);
+  spin(20);
+  sampler.sample();
+  sampler.beginEpoch(2);
+  spin(20);
+  sampler.sample();
+  const summary = sampler.endEpoch();
+  const mine = sampler.samples.filter((s) => s.epoch === 2);
+  assert.equal(mine.length, 2);
+  const mean = (mine[0]!.cpuProcessPercent + mine[1]!.cpuProcessPercent) / 2;
+  assert.equal(summary.cpuProcessPercent, mean);
+  assert.equal(summary.rssMB, Math.max(mine[0]!.rssMB, mine[1]!.rssMB));
+  if (!sampler.samples.every((s, i, all) => i === 0 || s.t >= all[i - 1]!.t)) throw new Error("time went back");
+});
