@@ -17,6 +17,7 @@
 import {
   DATASET_NAMES,
   type DatasetName,
+  DEFAULT_DATA_DIR,
   fetchDataset,
   type Progress,
   readCacheSource,
@@ -54,14 +55,23 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function progressPrinter(): (p: Progress) => void {
+/** Seconds between progress lines when stderr is not a terminal (logs, CI). */
+const LOG_PROGRESS_SECONDS = 10;
+
+function progressPrinter(terminal: boolean): (p: Progress) => void {
   const started = Date.now();
+  let lastLine = 0;
   return ({ done, total, phase }) => {
     const mb = (n: number) => (n / 1e6).toFixed(1);
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? `${mb(done / seconds)} MB/s` : "";
     const share = total ? ` / ${mb(total)} MB (${((100 * done) / total).toFixed(1)} %)` : " MB";
-    Deno.stderr.writeSync(new TextEncoder().encode(`\r${phase}: ${mb(done)}${share} ${rate}   `));
+    const text = `${phase}: ${mb(done)}${share} ${rate}`;
+    if (terminal) Deno.stderr.writeSync(new TextEncoder().encode(`\r${text}   `));
+    else if (seconds - lastLine >= LOG_PROGRESS_SECONDS) {
+      lastLine = seconds;
+      console.error(text);
+    }
   };
 }
 
@@ -83,7 +93,7 @@ async function status(dataDir: string): Promise<void> {
 /** Entry point. */
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const dataDir = args.values["data-dir"] ?? "data";
+  const dataDir = args.values["data-dir"] ?? DEFAULT_DATA_DIR;
   if (args.flags.has("help") || args.command === undefined) {
     console.log(USAGE);
     return args.command === undefined && !args.flags.has("help") ? 2 : 0;
@@ -108,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     unlabeled: args.flags.has("unlabeled"),
     keepArchive: args.flags.has("keep-archive"),
     force: args.flags.has("force"),
-    onProgress: Deno.stderr.isTerminal() ? progressPrinter() : undefined,
+    onProgress: progressPrinter(Deno.stderr.isTerminal()),
   });
   if (Deno.stderr.isTerminal()) console.error();
   const files = Object.entries(result.source.files).map(([f, n]) => `${f} (${n} bytes)`).join(", ");

@@ -8,7 +8,8 @@
  * @module
  */
 
-import { formatSeconds, mergeRunDir } from "../lib/experiment/mod.ts";
+import { mergeRunDir } from "../lib/experiment/merge.ts";
+import { formatSeconds } from "../lib/experiment/progress.ts";
 import { type CliOptions, outputPaths, parseCli, usage } from "../lib/experiment/cli.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
 

@@ -33,6 +33,11 @@ executed notebooks and rendered HTML to ${DEFAULT_OUT_DIR}/ (or --out).
 Names pick notebooks by part of their file name (e.g. 00, mnist); default: all.
 Set HQC_RETRAIN=1 to retrain even when results for the profile exist.`;
 
+/** A number picks the notebook it prefixes (`00`); other text, any name containing it. */
+function matches(file: string, name: string): boolean {
+  return /^\d+$/.test(name) ? file.startsWith(`${name}_`) : file.includes(name);
+}
+
 /** Notebook files, sorted, that match any of `names` (all when none given). */
 async function selectNotebooks(names: string[]): Promise<string[]> {
   const all: string[] = [];
@@ -41,8 +46,8 @@ async function selectNotebooks(names: string[]): Promise<string[]> {
   }
   all.sort();
   if (names.length === 0) return all.map((name) => `${NOTEBOOK_DIR}/${name}`);
-  const chosen = all.filter((file) => names.some((name) => file.includes(name)));
-  const unmatched = names.filter((name) => !all.some((file) => file.includes(name)));
+  const chosen = all.filter((file) => names.some((name) => matches(file, name)));
+  const unmatched = names.filter((name) => !all.some((file) => matches(file, name)));
   if (unmatched.length > 0) {
     throw new TypeError(
       `Expected notebook names among ${all.join(", ")} but found ${

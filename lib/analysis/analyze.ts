@@ -17,7 +17,7 @@ import { decisionGrid } from "./decision_grid.ts";
 import { pca2d } from "./pca.ts";
 import { meanCI95 } from "./stats.ts";
 import { autoLearningRate, effectivePerplexity, tsne2d } from "./tsne.ts";
-import { ANALYSIS_VERSION, type Analysis, type ModelAnalysis } from "./types.ts";
+import { type Analysis, ANALYSIS_VERSION, type ModelAnalysis } from "./types.ts";
 import { effectiveNeighbors, umap2d } from "./umap.ts";
 
 /** Options of {@link analyze}. */
@@ -177,7 +177,9 @@ export function seedStatistics(model: ModelResult): Record<string, SeedStatistic
     fgsmAccuracy: (r) => r.robustness?.fgsmAccuracy,
     pgdAccuracy: (r) => r.robustness?.pgdAccuracy,
     epochSeconds: (r) =>
-      r.history.length ? r.history.reduce((a, h) => a + h.seconds, 0) / r.history.length : undefined,
+      r.history.length
+        ? r.history.reduce((a, h) => a + h.seconds, 0) / r.history.length
+        : undefined,
     trainSeconds: (r) => r.trainSeconds,
   };
   const out: Record<string, SeedStatistic> = {};

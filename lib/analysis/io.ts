@@ -4,7 +4,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { ANALYSIS_VERSION, type Analysis } from "./types.ts";
+import { type Analysis, ANALYSIS_VERSION } from "./types.ts";
 
 /** File name of the analysis beside `results.json`. */
 export const ANALYSIS_FILE = "analysis.json";
@@ -41,7 +41,9 @@ export async function loadAnalysis(path: string): Promise<Analysis> {
   const parsed: unknown = JSON.parse(await Deno.readTextFile(path));
   const version = (parsed as { version?: unknown } | null)?.version;
   if (typeof parsed !== "object" || parsed === null || !("models" in parsed)) {
-    throw new TypeError(`Expected an analysis object in ${path} but found something else: rerun analyze`);
+    throw new TypeError(
+      `Expected an analysis object in ${path} but found something else: rerun analyze`,
+    );
   }
   if (version !== ANALYSIS_VERSION) {
     throw new TypeError(

@@ -21,8 +21,8 @@ export { type Pca2D, pca2d } from "./pca.ts";
 export { CONFIDENCE, meanCI95, studentTCdf, studentTQuantile } from "./stats.ts";
 export { tsne2d, type TsneOptions } from "./tsne.ts";
 export {
-  ANALYSIS_VERSION,
   type Analysis,
+  ANALYSIS_VERSION,
   type DecisionAnalysis,
   type ModelAnalysis,
   type PcaProjection,

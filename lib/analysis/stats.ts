@@ -45,10 +45,12 @@ function betaFraction(x: number, a: number, b: number): number {
   let h = d;
   for (let m = 1; m <= MAX_FRACTION_TERMS; m++) {
     const m2 = 2 * m;
-    for (const coefficient of [
-      (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
-      (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
-    ]) {
+    for (
+      const coefficient of [
+        (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
+        (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
+      ]
+    ) {
       d = 1 + coefficient * d;
       d = 1 / (Math.abs(d) < TINY ? TINY : d);
       c = 1 + coefficient / c;

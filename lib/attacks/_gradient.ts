@@ -17,9 +17,9 @@ export function lossGradientSign(
   labels: tf.Tensor1D,
 ): tf.Tensor4D {
   return tf.tidy(() => {
-    const gradient = tf.grad((x: tf.Tensor) =>
-      crossEntropy(model.apply(x) as tf.Tensor2D, labels)
-    )(images);
+    const gradient = tf.grad((x: tf.Tensor) => crossEntropy(model.apply(x) as tf.Tensor2D, labels))(
+      images,
+    );
     return tf.sign(gradient) as tf.Tensor4D;
   });
 }

@@ -45,10 +45,14 @@ export function pgd(
 ): tf.Tensor4D {
   checkAttackRange(epsilon, clipMin, clipMax);
   if (!Number.isInteger(steps) || steps < 1) {
-    throw new RangeError(`Expected steps to be a positive integer but found ${steps}: pass e.g. 10`);
+    throw new RangeError(
+      `Expected steps to be a positive integer but found ${steps}: pass e.g. 10`,
+    );
   }
   const step = stepSize ?? (2.5 * epsilon) / steps;
-  if (!(step >= 0)) throw new RangeError(`Expected stepSize >= 0 but found ${step}: pass e.g. epsilon / 4`);
+  if (!(step >= 0)) {
+    throw new RangeError(`Expected stepSize >= 0 but found ${step}: pass e.g. epsilon / 4`);
+  }
   const [lower, upper] = tf.tidy(() => [
     tf.maximum(tf.sub(images, epsilon), clipMin),
     tf.minimum(tf.add(images, epsilon), clipMax),

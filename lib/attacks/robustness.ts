@@ -84,7 +84,9 @@ export function robustness(
   const grid = [...new Set([...epsilons, headline])].sort((a, b) => a - b);
   grid.forEach((e) => checkAttackRange(e, clipMin, clipMax));
   if (!Number.isInteger(count) || count < 1) {
-    throw new RangeError(`Expected count to be a positive integer but found ${count}: pass e.g. 1000`);
+    throw new RangeError(
+      `Expected count to be a positive integer but found ${count}: pass e.g. 1000`,
+    );
   }
   const indices = sampleIndices(split.count, count, seed);
   const fgsmCorrect = new Map<number, number>(grid.map((e) => [e, 0]));
@@ -95,12 +97,20 @@ export function robustness(
     const y = tf.tensor1d(batch.map((i) => split.labels[i]!), "int32");
     const sign = lossGradientSign(model, x, y);
     for (const e of grid) {
-      const adv = tf.tidy(() => tf.clipByValue(tf.add(x, tf.mul(sign, e)), clipMin, clipMax) as tf.Tensor4D);
+      const adv = tf.tidy(() =>
+        tf.clipByValue(tf.add(x, tf.mul(sign, e)), clipMin, clipMax) as tf.Tensor4D
+      );
       fgsmCorrect.set(e, fgsmCorrect.get(e)! + countCorrect(model, adv, y));
       adv.dispose();
     }
     if (pgdOptions) {
-      const adv = pgd(model, x, y, { ...pgdOptions, epsilon: headline, seed: seed + start, clipMin, clipMax });
+      const adv = pgd(model, x, y, {
+        ...pgdOptions,
+        epsilon: headline,
+        seed: seed + start,
+        clipMin,
+        clipMax,
+      });
       pgdCorrect += countCorrect(model, adv, y);
       adv.dispose();
     }

@@ -95,3 +95,11 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
 
 /** Permissions of a cache folder (temporary folders are created private). */
 export const CACHE_DIR_MODE = 0o755;
+
+/**
+ * The repository's `data/` folder, found from this file's location so that
+ * notebooks and scripts share one cache whatever their working directory.
+ */
+export const DEFAULT_DATA_DIR: string = import.meta.url.startsWith("file:")
+  ? decodeURIComponent(new URL("../../data", import.meta.url).pathname)
+  : "data";

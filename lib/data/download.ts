@@ -24,6 +24,11 @@ export interface DownloadOptions {
   md5?: string;
   /** Called now and then with the bytes received. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Give up (keeping the partial file) when no bytes arrive for this long, in milliseconds.
+   * @default {60000}
+   */
+  idleTimeoutMs?: number;
 }
 
 /** What {@link downloadFile} did. */
@@ -38,6 +43,7 @@ export interface DownloadResult {
 /** Smallest interval between two progress callbacks, in milliseconds. */
 const PROGRESS_INTERVAL_MS = 250;
 const HASH_CHUNK = 1 << 20;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
 /**
  * Downloads `url` to `dest`: resumes an earlier `<dest>.part` with an HTTP Range
@@ -53,90 +59,117 @@ const HASH_CHUNK = 1 << 20;
  */
 export async function downloadFile(
   url: string,
-  { dest, md5, onProgress }: DownloadOptions,
+  { dest, md5, onProgress, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: DownloadOptions,
 ): Promise<DownloadResult> {
   const part = `${dest}.part`;
   let have = (await Deno.stat(part).catch(() => null))?.size ?? 0;
-  const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-` } : {} });
-  if (response.status === 416 && have > 0) {
-    // The part file already holds the whole body; verification below decides.
-    await response.body?.cancel();
-  } else if (!response.ok) {
-    await response.body?.cancel();
-    throw new Error(
-      `Expected HTTP 200 or 206 from ${url} but found ${response.status} ${response.statusText}: check the URL and your connection`,
-    );
+  // Hash what is already there before the request, so a slow disk cannot trip the idle timer.
+  const prefixHash = createHash("md5");
+  if (have > 0) await hashFile(part, prefixHash, have);
+  const abort = new AbortController();
+  let timer = setTimeout(() => abort.abort(), idleTimeoutMs);
+  const stillAlive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), idleTimeoutMs);
+  };
+  try {
+    return await transfer();
+  } finally {
+    clearTimeout(timer);
   }
-  const resumed = response.status === 206 && contentRangeStart(response) === have;
-  if (response.status === 206 && !resumed) {
-    await response.body?.cancel();
-    throw new Error(
-      `Expected a range starting at byte ${have} from ${url} but found ${
-        response.headers.get("content-range")
-      }: delete ${part} and rerun`,
-    );
-  }
-  if (response.status === 200) have = 0;
-  const hash = createHash("md5");
-  if (have > 0) await hashFile(part, hash, have);
-  const resumedFrom = have;
-  const length = Number(response.headers.get("content-length") ?? NaN);
-  const total = response.status === 416
-    ? have
-    : Number.isFinite(length)
-    ? have + length
-    : undefined;
-  if (response.body && response.status !== 416) {
-    using file = await Deno.open(part, {
-      write: true,
-      create: true,
-      append: have > 0,
-      truncate: have === 0,
+
+  async function transfer(): Promise<DownloadResult> {
+    const response = await fetch(url, {
+      headers: have > 0 ? { Range: `bytes=${have}-` } : {},
+      signal: abort.signal,
+    }).catch((error) => {
+      throw new Error(
+        `Expected a response from ${url} but found ${
+          abort.signal.aborted ? `none within ${idleTimeoutMs} ms` : String(error.message ?? error)
+        }: check the URL and your connection, then rerun`,
+        { cause: error },
+      );
     });
-    let last = 0;
-    try {
-      for await (const chunk of response.body) {
-        await writeAll(file, chunk, part);
-        hash.update(chunk);
-        have += chunk.length;
-        if (onProgress && Date.now() - last > PROGRESS_INTERVAL_MS) {
-          last = Date.now();
-          onProgress({ done: have, total, phase: "download" });
+    if (response.status === 416 && have > 0) {
+      // The part file already holds the whole body; verification below decides.
+      await response.body?.cancel();
+    } else if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(
+        `Expected HTTP 200 or 206 from ${url} but found ${response.status} ${response.statusText}: check the URL and your connection`,
+      );
+    }
+    const resumed = response.status === 206 && contentRangeStart(response) === have;
+    if (response.status === 206 && !resumed) {
+      await response.body?.cancel();
+      throw new Error(
+        `Expected a range starting at byte ${have} from ${url} but found ${
+          response.headers.get("content-range")
+        }: delete ${part} and rerun`,
+      );
+    }
+    if (response.status === 200) have = 0;
+    const hash = have > 0 ? prefixHash : createHash("md5");
+    const resumedFrom = have;
+    const length = Number(response.headers.get("content-length") ?? NaN);
+    const total = response.status === 416
+      ? have
+      : Number.isFinite(length)
+      ? have + length
+      : undefined;
+    if (response.body && response.status !== 416) {
+      using file = await Deno.open(part, {
+        write: true,
+        create: true,
+        append: have > 0,
+        truncate: have === 0,
+      });
+      let last = 0;
+      try {
+        for await (const chunk of response.body) {
+          stillAlive();
+          await writeAll(file, chunk, part);
+          hash.update(chunk);
+          have += chunk.length;
+          if (onProgress && Date.now() - last > PROGRESS_INTERVAL_MS) {
+            last = Date.now();
+            onProgress({ done: have, total, phase: "download" });
+          }
         }
+      } catch (error) {
+        if (error instanceof DiskWriteError) throw error;
+        throw new DataFormatError({
+          file: url,
+          expected: total === undefined ? "a complete transfer" : `${total} bytes`,
+          found: `the connection ${
+            abort.signal.aborted ? `stalled for ${idleTimeoutMs} ms` : "broken"
+          } after ${have} bytes (${String((error as Error).message ?? error)})`,
+          fix: `the partial download is kept in ${part}; rerun the same command to resume`,
+        });
       }
-    } catch (error) {
-      if (error instanceof DiskWriteError) throw error;
+    }
+    onProgress?.({ done: have, total, phase: "download" });
+    if (total !== undefined && have !== total) {
       throw new DataFormatError({
         file: url,
-        expected: total === undefined ? "a complete transfer" : `${total} bytes`,
-        found: `the connection broken after ${have} bytes (${
-          String((error as Error).message ?? error)
-        })`,
+        expected: `${total} bytes`,
+        found: `${have} bytes (truncated transfer)`,
         fix: `the partial download is kept in ${part}; rerun the same command to resume`,
       });
     }
+    const actual = hash.digest("hex");
+    if (md5 && actual !== md5.toLowerCase()) {
+      await Deno.remove(part).catch(() => {});
+      throw new DataFormatError({
+        file: url,
+        expected: `MD5 ${md5.toLowerCase()}`,
+        found: `MD5 ${actual} over ${have} bytes`,
+        fix: "the corrupt download was deleted; rerun to download it again",
+      });
+    }
+    await Deno.rename(part, dest);
+    return { path: dest, bytes: have, md5: actual, resumedFrom };
   }
-  onProgress?.({ done: have, total, phase: "download" });
-  if (total !== undefined && have !== total) {
-    throw new DataFormatError({
-      file: url,
-      expected: `${total} bytes`,
-      found: `${have} bytes (truncated transfer)`,
-      fix: `the partial download is kept in ${part}; rerun the same command to resume`,
-    });
-  }
-  const actual = hash.digest("hex");
-  if (md5 && actual !== md5.toLowerCase()) {
-    await Deno.remove(part).catch(() => {});
-    throw new DataFormatError({
-      file: url,
-      expected: `MD5 ${md5.toLowerCase()}`,
-      found: `MD5 ${actual} over ${have} bytes`,
-      fix: "the corrupt download was deleted; rerun to download it again",
-    });
-  }
-  await Deno.rename(part, dest);
-  return { path: dest, bytes: have, md5: actual, resumedFrom };
 }
 
 /** A write to the cache failed (disk full, permissions, I/O error). */

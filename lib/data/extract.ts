@@ -11,6 +11,7 @@ import {
   CACHE_FILES,
   cacheDir,
   type CacheSource,
+  DEFAULT_DATA_DIR,
   SOURCE_FILE,
   writeFileAtomic,
 } from "./cache.ts";
@@ -42,7 +43,7 @@ export const ARCHIVE_LAYOUT = {
 export interface ExtractOptions {
   /**
    * Root of the cache.
-   * @default {"data"}
+   * @default {DEFAULT_DATA_DIR} (the repository's `data/`)
    */
   dataDir?: string;
   /** MD5 (hex) the archive must have; checked while reading, before anything is cached. */
@@ -60,7 +61,8 @@ export interface ExtractOptions {
   createFile?: (path: string) => Promise<{ write(p: Uint8Array): Promise<number>; close(): void }>;
 }
 
-const READ_CHUNK = 1 << 20;
+// Small reads bound memory: one compressed chunk is inflated at once.
+const READ_CHUNK = 1 << 16;
 const PROGRESS_INTERVAL_MS = 250;
 
 /**
@@ -81,7 +83,7 @@ export async function extractArchive(
   archivePath: string,
   name: "cifar100" | "stl10",
   {
-    dataDir = "data",
+    dataDir = DEFAULT_DATA_DIR,
     md5,
     source = archivePath,
     unlabeled = false,

@@ -12,6 +12,7 @@ import {
   CACHE_FILES,
   cacheDir,
   type CacheSource,
+  DEFAULT_DATA_DIR,
   readCacheSource,
   SOURCE_FILE,
   writeFileAtomic,
@@ -37,7 +38,7 @@ export const OFFICIAL_ARCHIVES = {
 export interface FetchOptions {
   /**
    * Root of the cache.
-   * @default {"data"}
+   * @default {DEFAULT_DATA_DIR} (the repository's `data/`)
    */
   dataDir?: string;
   /** A local archive (CIFAR-100, STL-10) or a folder of IDX files, `.gz` or not (MNIST), instead of downloading. */
@@ -85,7 +86,7 @@ export interface FetchResult {
 export async function fetchDataset(
   name: DatasetName,
   {
-    dataDir = "data",
+    dataDir = DEFAULT_DATA_DIR,
     from,
     url,
     md5,

@@ -5,11 +5,12 @@
  * @module
  */
 import { mixSeed } from "./_random.ts";
+import { DEFAULT_DATA_DIR } from "./cache.ts";
 import { officialSource, standInSource } from "./_sources.ts";
 import { CIFAR100_FINE_CLASSES, MNIST_CLASSES, STL10_CLASSES } from "./class_names.ts";
 import { NORMALIZATION } from "./preprocessing.ts";
 import { stratifiedSplit, VALIDATION_FRACTION } from "./splits.ts";
-import { type Dataset, DATASET_NAMES, type DatasetName, type LabeledImages } from "./types.ts";
+import { type Dataset, DATASET_NAMES, type DatasetName } from "./types.ts";
 
 /** Options of {@link loadDataset}. */
 export interface LoadOptions {
@@ -22,7 +23,7 @@ export interface LoadOptions {
   seed?: number;
   /**
    * Root of the data cache.
-   * @default {"data"}
+   * @default {DEFAULT_DATA_DIR} (the repository's `data/`)
    */
   dataDir?: string;
   /**
@@ -68,7 +69,7 @@ const warnedStandIns = new Set<DatasetName>();
  */
 export async function loadDataset(
   name: DatasetName,
-  { sizes = {}, seed = 0, dataDir = "data", allowStandIn = true }: LoadOptions = {},
+  { sizes = {}, seed = 0, dataDir = DEFAULT_DATA_DIR, allowStandIn = true }: LoadOptions = {},
 ): Promise<Dataset> {
   if (!DATASET_NAMES.includes(name)) {
     throw new TypeError(

@@ -36,7 +36,13 @@ export { renderStandIn, STANDIN_SPECS, standInLabels } from "./standin.ts";
 export { augmentationFor, augmentImage, NORMALIZATION } from "./preprocessing.ts";
 export { type Batch, batches, type BatchOptions, toImageTensor } from "./batches.ts";
 export { CLASS_NAMES, fetchCommand, loadDataset, type LoadOptions } from "./load.ts";
-export { CACHE_FILES, type CacheSource, readCacheSource, SOURCE_FILE } from "./cache.ts";
+export {
+  CACHE_FILES,
+  type CacheSource,
+  DEFAULT_DATA_DIR,
+  readCacheSource,
+  SOURCE_FILE,
+} from "./cache.ts";
 export {
   downloadFile,
   type DownloadOptions,

@@ -80,7 +80,7 @@ export function parseCli(
   command: "reproduce" | "merge" = "reproduce",
 ): CliOptions {
   const allowed = command === "merge"
-    ? ["profile", "datasets", "out", "help", "backend"]
+    ? ["profile", "datasets", "out", "help"]
     : [...VALUE_FLAGS, ...BOOLEAN_FLAGS];
   const values = new Map<string, string>();
   const flags = new Set<string>();

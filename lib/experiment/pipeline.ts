@@ -10,8 +10,9 @@ import { analysisPathFor, analyze, saveAnalysis } from "../analysis/mod.ts";
 import { renderAll, writeTopIndex } from "../figures/mod.ts";
 import { writeReport } from "../report/mod.ts";
 import type { ReportInput } from "../report/mod.ts";
-import type { DatasetName, ProfileName, Results } from "./results_schema.ts";
+import type { DatasetName, ProfileName } from "./results_schema.ts";
 import { loadResults } from "./load_results.ts";
+import { PROFILES } from "./profiles.ts";
 
 /** Options of {@link finishRun}. */
 export interface FinishOptions {
@@ -50,7 +51,7 @@ export async function finishRun(
     const results = await loadResults(file);
     inputs.push({ results, file });
     const t0 = performance.now();
-    const analysis = analyze(results);
+    const analysis = analyze(results, PROFILES[profile].analysis);
     const analysisFile = analysisPathFor(file);
     await saveAnalysis(analysisFile, analysis);
     analysisFiles.push(analysisFile);

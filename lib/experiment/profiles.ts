@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { AnalyzeOptions } from "../analysis/mod.ts";
 import type { DatasetName, ProfileName } from "./results_schema.ts";
 
 /** Split sizes; `undefined` for a split means the whole split. */
@@ -37,6 +38,8 @@ export interface Profile {
   featureCount: number;
   /** Images per split stored as samples (and per model as predictions). */
   sampleCount: number;
+  /** Options of `analyze` (t-SNE is the slow part; short profiles iterate less). */
+  analysis: AnalyzeOptions;
 }
 
 /** The paper's FGSM epsilon. */
@@ -64,6 +67,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 3,
     featureCount: 128,
     sampleCount: 16,
+    analysis: { tsneIterations: 150, tsnePoints: 128 },
   },
   quick: {
     name: "quick",
@@ -82,6 +86,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 5,
     featureCount: 400,
     sampleCount: 16,
+    analysis: { tsneIterations: 300 },
   },
   paper: {
     name: "paper",
@@ -96,6 +101,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 10,
     featureCount: 500,
     sampleCount: 16,
+    analysis: {},
   },
 };
 

@@ -39,33 +39,51 @@ export function metricBars(
     (r.seeds ?? []).map((v) => ({ metric: r.metric, label: r.label, value: 100 * v }))
   );
   const ranged = rows.filter((r) => r.low !== undefined && r.high !== undefined);
-  return plotPanel({
-    marginLeft: 52,
-    marginBottom: 30,
-    marginTop: 24,
-    fx: { label: null, domain: [...metrics] },
-    x: { axis: null, domain: kinds.map((k) => MODEL_LABELS[k]), paddingInner: 0.15 },
-    y: { label: yLabel, domain: [0, 100], grid: true },
-    marks: [
-      Plot.barY(rows, {
-        fx: "metric",
-        x: "label",
-        y: "value",
-        fill: (d) => MODEL_COLORS[d.kind as ModelKind],
-      }),
-      Plot.ruleX(ranged, { fx: "metric", x: "label", y1: "low", y2: "high", stroke: "#222222", strokeWidth: 1.5 }),
-      Plot.tickY(ranged, { fx: "metric", x: "label", y: "low", stroke: "#222222", inset: 6 }),
-      Plot.tickY(ranged, { fx: "metric", x: "label", y: "high", stroke: "#222222", inset: 6 }),
-      Plot.dot(seeds, { fx: "metric", x: "label", y: "value", r: 2, fill: "#222222", fillOpacity: 0.6 }),
-      Plot.text(rows, {
-        fx: "metric",
-        x: "label",
-        y: (d) => Math.max(d.value, d.high ?? 0),
-        text: (d) => d.value.toFixed(1),
-        dy: -7,
-        fontSize: 9,
-      }),
-      Plot.ruleY([0]),
-    ],
-  }, width, height);
+  return plotPanel(
+    {
+      marginLeft: 52,
+      marginBottom: 30,
+      marginTop: 24,
+      fx: { label: null, domain: [...metrics] },
+      x: { axis: null, domain: kinds.map((k) => MODEL_LABELS[k]), paddingInner: 0.15 },
+      y: { label: yLabel, domain: [0, 100], grid: true },
+      marks: [
+        Plot.barY(rows, {
+          fx: "metric",
+          x: "label",
+          y: "value",
+          fill: (d) => MODEL_COLORS[d.kind as ModelKind],
+        }),
+        Plot.ruleX(ranged, {
+          fx: "metric",
+          x: "label",
+          y1: "low",
+          y2: "high",
+          stroke: "#222222",
+          strokeWidth: 1.5,
+        }),
+        Plot.tickY(ranged, { fx: "metric", x: "label", y: "low", stroke: "#222222", inset: 6 }),
+        Plot.tickY(ranged, { fx: "metric", x: "label", y: "high", stroke: "#222222", inset: 6 }),
+        Plot.dot(seeds, {
+          fx: "metric",
+          x: "label",
+          y: "value",
+          r: 2,
+          fill: "#222222",
+          fillOpacity: 0.6,
+        }),
+        Plot.text(rows, {
+          fx: "metric",
+          x: "label",
+          y: (d) => Math.max(d.value, d.high ?? 0),
+          text: (d) => d.value.toFixed(1),
+          dy: -7,
+          fontSize: 9,
+        }),
+        Plot.ruleY([0]),
+      ],
+    },
+    width,
+    height,
+  );
 }

@@ -15,7 +15,7 @@ import { Figure } from "./figure.ts";
 import { frame, type LegendItem } from "./frame.ts";
 import type { Panel } from "./_plot.ts";
 import { DATASET_LABELS } from "./numbering.ts";
-import { normalizeOptions, type FigureOptions, type NormalizedOptions } from "./options.ts";
+import { type FigureOptions, type NormalizedOptions, normalizeOptions } from "./options.ts";
 import { MODEL_COLORS, MODEL_LABELS } from "./palette.ts";
 
 /** Signature shared by every figure function. */
@@ -30,7 +30,8 @@ export function header(results: Results, what: string) {
   const d = results.dataset;
   const label = DATASET_LABELS[d.name];
   const seeds = results.config.seeds.length;
-  const subtitle = `${label} · profile ${results.profile} · ${seeds} seed${seeds === 1 ? "" : "s"} · ` +
+  const subtitle =
+    `${label} · profile ${results.profile} · ${seeds} seed${seeds === 1 ? "" : "s"} · ` +
     `${results.config.epochs} epoch${results.config.epochs === 1 ? "" : "s"} · ` +
     `train/val/test ${d.sizes.train}/${d.sizes.val}/${d.sizes.test}`;
   const warning = d.provenance === "synthetic stand-in"

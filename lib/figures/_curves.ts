@@ -45,32 +45,60 @@ export function epochChart(
         for (const run of runs) {
           const rows = run.history.map((h) => ({ epoch: h.epoch, value: s.get(h) }));
           marks.push(
-            Plot.line(rows, { x: "epoch", y: "value", stroke: color, strokeOpacity: 0.25, strokeDasharray: dash }),
+            Plot.line(rows, {
+              x: "epoch",
+              y: "value",
+              stroke: color,
+              strokeOpacity: 0.25,
+              strokeDasharray: dash,
+            }),
           );
         }
       }
       const means = epochMeans(results, kind, s.get);
       for (const m of means) maxEpoch = Math.max(maxEpoch, m.epoch);
       marks.push(
-        Plot.line(means, { x: "epoch", y: "value", stroke: color, strokeWidth: 2, strokeDasharray: dash }),
-        Plot.dot(means, { x: "epoch", y: "value", fill: color, r: 2.5 }),
+        Plot.line(means, {
+          x: "epoch",
+          y: "value",
+          stroke: color,
+          strokeWidth: 2,
+          strokeDasharray: dash,
+        }),
+        // Hollow dots mark dashed series, so they stay apart when there is one epoch.
+        Plot.dot(means, {
+          x: "epoch",
+          y: "value",
+          fill: s.dashed ? "#ffffff" : color,
+          stroke: color,
+          r: 3,
+        }),
       );
     }
   }
-  const ticks = maxEpoch <= 12
-    ? Array.from({ length: maxEpoch }, (_, i) => i + 1)
-    : undefined;
-  return plotPanel({
-    marginLeft: 56,
-    marginBottom: 40,
-    x: { label: "epoch", ticks, tickFormat: "d", domain: maxEpoch === 1 ? [0.5, 1.5] : undefined },
-    y: {
-      label: axis.label,
-      // Plot applies `percent` before the domain, so the domain is in percent too.
-      domain: axis.domain && axis.percent ? [axis.domain[0] * 100, axis.domain[1] * 100] : axis.domain,
-      percent: axis.percent,
-      nice: !axis.domain,
+  const ticks = maxEpoch <= 12 ? Array.from({ length: maxEpoch }, (_, i) => i + 1) : undefined;
+  return plotPanel(
+    {
+      marginLeft: 56,
+      marginBottom: 40,
+      x: {
+        label: "epoch",
+        ticks,
+        tickFormat: "d",
+        domain: maxEpoch === 1 ? [0.5, 1.5] : undefined,
+      },
+      y: {
+        label: axis.label,
+        // Plot applies `percent` before the domain, so the domain is in percent too.
+        domain: axis.domain && axis.percent
+          ? [axis.domain[0] * 100, axis.domain[1] * 100]
+          : axis.domain,
+        percent: axis.percent,
+        nice: !axis.domain,
+      },
+      marks,
     },
-    marks,
-  }, width, height);
+    width,
+    height,
+  );
 }

@@ -45,8 +45,12 @@ export function imageGrid(sample: ImageSample, items: readonly GridImage[], widt
     const x = (k % cols) * cellW + (cellW - w) / 2;
     const y = Math.floor(k / cols) * cellH;
     const frame = item.frame
-      ? `<rect x="${num(x - 2)}" y="${num(y - 2)}" width="${w + 4}" height="${h + 4}" fill="none" stroke="${item.frame}" stroke-width="3"/>`
-      : `<rect x="${num(x - 0.5)}" y="${num(y - 0.5)}" width="${w + 1}" height="${h + 1}" fill="none" stroke="#cccccc"/>`;
+      ? `<rect x="${num(x - 2)}" y="${num(y - 2)}" width="${w + 4}" height="${
+        h + 4
+      }" fill="none" stroke="${item.frame}" stroke-width="3"/>`
+      : `<rect x="${num(x - 0.5)}" y="${num(y - 0.5)}" width="${w + 1}" height="${
+        h + 1
+      }" fill="none" stroke="#cccccc"/>`;
     const captions = item.lines.map((line, j) =>
       text(x + w / 2, y + h + 4 + LINE * (j + 1) - 2, line.text, {
         size: 11,
@@ -54,12 +58,18 @@ export function imageGrid(sample: ImageSample, items: readonly GridImage[], widt
         fill: line.color,
       })
     );
-    return `<image x="${num(x)}" y="${num(y)}" width="${w}" height="${h}" image-rendering="optimizeSpeed"` +
-      ` style="image-rendering:pixelated" preserveAspectRatio="none" href="${esc(imageDataURI(sample, item.index))}"/>` +
+    return `<image x="${num(x)}" y="${
+      num(y)
+    }" width="${w}" height="${h}" image-rendering="optimizeSpeed"` +
+      ` style="image-rendering:pixelated" preserveAspectRatio="none" href="${
+        esc(imageDataURI(sample, item.index))
+      }"/>` +
       frame + captions.join("");
   });
   return {
-    svg: `<svg width="${panelW}" height="${panelH}" viewBox="0 0 ${panelW} ${panelH}">${parts.join("")}</svg>`,
+    svg: `<svg width="${panelW}" height="${panelH}" viewBox="0 0 ${panelW} ${panelH}">${
+      parts.join("")
+    }</svg>`,
     width: panelW,
     height: panelH,
   };

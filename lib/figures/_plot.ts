@@ -62,7 +62,10 @@ export function plotPanel(options: Plot.PlotOptions, width: number, height: numb
 /** A panel that only says `message` (used where data is missing). */
 export function messagePanel(message: string, width: number, height: number): Panel {
   const svg = `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#fafafa" stroke="#cccccc"/>` +
-    text(width / 2, height / 2, message, { size: 13, anchor: "middle", fill: "#555555" }) + `</svg>`;
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${
+      height - 1
+    }" fill="#fafafa" stroke="#cccccc"/>` +
+    text(width / 2, height / 2, message, { size: 13, anchor: "middle", fill: "#555555" }) +
+    `</svg>`;
   return { svg, width, height };
 }

@@ -51,7 +51,9 @@ export function svgSize(svg: string): { width: number; height: number } {
   const width = Number(root.match(/\swidth="([\d.]+)/)?.[1]);
   const height = Number(root.match(/\sheight="([\d.]+)/)?.[1]);
   if (!(width > 0 && height > 0)) {
-    throw new TypeError(`Expected an <svg> with numeric width and height but found ${root.slice(0, 80)}`);
+    throw new TypeError(
+      `Expected an <svg> with numeric width and height but found ${root.slice(0, 80)}`,
+    );
   }
   return { width, height };
 }

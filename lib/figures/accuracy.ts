@@ -31,11 +31,18 @@ export function accuracyFigure(
       "are single seeds.",
     legend: modelLegend(kinds),
     panels: [
-      epochChart(results, kinds, [{ get: (h) => h.valAccuracy }], {
-        label: "validation accuracy (%)",
-        domain: [0, 1],
-        percent: true,
-      }, o.width - 24, o.height),
+      epochChart(
+        results,
+        kinds,
+        [{ get: (h) => h.valAccuracy }],
+        {
+          label: "validation accuracy (%)",
+          domain: [0, 1],
+          percent: true,
+        },
+        o.width - 24,
+        o.height,
+      ),
     ],
     options: o,
   });

@@ -31,7 +31,11 @@ import { MODEL_KINDS } from "../experiment/results_schema.ts";
  * decision boundaries, sample images, class distribution, sample
  * predictions and the circuit. Per-model kinds cover every model present.
  */
-export function allFigures(results: Results, analysis: Analysis, options?: FigureOptions): Figure[] {
+export function allFigures(
+  results: Results,
+  analysis: Analysis,
+  options?: FigureOptions,
+): Figure[] {
   const kinds: ModelKind[] = MODEL_KINDS.filter((k) => (results.models[k]?.runs.length ?? 0) > 0);
   const figures: Figure[] = [
     architectureFigure(results, analysis, options),

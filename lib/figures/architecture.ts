@@ -53,7 +53,9 @@ function circuitFacts(circuit: unknown) {
       ? `amplitude, ${embed.features ?? 2 ** wires} features`
       : embed?.type?.replace("Embedding", " embedding") ?? "embedding",
     layers: layers
-      ? `${layers.layers ?? "?"}x ${layers.type === "basicEntanglerLayers" ? "BasicEntangler" : "StronglyEntangling"}` +
+      ? `${layers.layers ?? "?"}x ${
+        layers.type === "basicEntanglerLayers" ? "BasicEntangler" : "StronglyEntangling"
+      }` +
         `${layers.rotation ? ` (${layers.rotation})` : ""}`
       : "parameterized circuit",
     measurement: m ? `⟨${m.pauli ?? "Z"}⟩ on ${wires} wires` : `⟨Z⟩ on ${wires} wires`,
@@ -86,9 +88,21 @@ export function architectureBoxes(layers: readonly LayerSummary[], circuit: unkn
       flush();
       const facts = circuitFacts(circuit);
       boxes.push(
-        { title: "embedding", lines: [facts.embedding, `into ${facts.wires} qubits`], quantum: true },
-        { title: "circuit", lines: [facts.layers, `${count(layer.parameters)} params`], quantum: true },
-        { title: "measurement", lines: [facts.measurement, `-> ${shape(layer.outputShape)}`], quantum: true },
+        {
+          title: "embedding",
+          lines: [facts.embedding, `into ${facts.wires} qubits`],
+          quantum: true,
+        },
+        {
+          title: "circuit",
+          lines: [facts.layers, `${count(layer.parameters)} params`],
+          quantum: true,
+        },
+        {
+          title: "measurement",
+          lines: [facts.measurement, `-> ${shape(layer.outputShape)}`],
+          quantum: true,
+        },
       );
     } else if (layer.className === "Dense") {
       flush();
@@ -96,7 +110,9 @@ export function architectureBoxes(layers: readonly LayerSummary[], circuit: unkn
       boxes.push({
         title: last ? "classifier" : "dense",
         lines: [
-          last ? `softmax, ${shape(layer.outputShape)} classes` : `${layer.name}: ${shape(layer.outputShape)} units`,
+          last
+            ? `softmax, ${shape(layer.outputShape)} classes`
+            : `${layer.name}: ${shape(layer.outputShape)} units`,
           `${count(layer.parameters)} params`,
         ],
       });
@@ -123,18 +139,28 @@ function row(kind: ModelKind, boxes: Box[], total: number, top: number): string 
   boxes.forEach((box, i) => {
     const x = 2 + i * (boxW + ARROW);
     parts.push(
-      `<rect x="${num(x)}" y="${num(y)}" width="${num(boxW)}" height="${BOX_H}" rx="6" fill="${box.quantum ? QUANTUM_FILL : "#ffffff"}" stroke="${color}" stroke-width="1.5"/>`,
+      `<rect x="${num(x)}" y="${num(y)}" width="${num(boxW)}" height="${BOX_H}" rx="6" fill="${
+        box.quantum ? QUANTUM_FILL : "#ffffff"
+      }" stroke="${color}" stroke-width="1.5"/>`,
       text(x + boxW / 2, y + 16, box.title, { size: size + 1, weight: "bold", anchor: "middle" }),
       ...box.lines.map((line, j) =>
-        text(x + boxW / 2, y + 32 + j * 13, fit(line, boxW, size), { size, anchor: "middle", fill: "#333333" })
+        text(x + boxW / 2, y + 32 + j * 13, fit(line, boxW, size), {
+          size,
+          anchor: "middle",
+          fill: "#333333",
+        })
       ),
     );
     if (i > 0) {
       const ax = x - ARROW;
       const ay = y + BOX_H / 2;
       parts.push(
-        `<line x1="${num(ax + 1)}" y1="${ay}" x2="${num(x - 4)}" y2="${ay}" stroke="#333333" stroke-width="1.3"/>`,
-        `<path d="M${num(x - 1)},${ay}L${num(x - 6)},${ay - 3.5}L${num(x - 6)},${ay + 3.5}Z" fill="#333333"/>`,
+        `<line x1="${num(ax + 1)}" y1="${ay}" x2="${
+          num(x - 4)
+        }" y2="${ay}" stroke="#333333" stroke-width="1.3"/>`,
+        `<path d="M${num(x - 1)},${ay}L${num(x - 6)},${ay - 3.5}L${num(x - 6)},${
+          ay + 3.5
+        }Z" fill="#333333"/>`,
       );
     }
   });
@@ -169,7 +195,9 @@ export function architectureFigure(
     row(kind, boxes[i]!, results.models[kind]!.parameterCount, 2 + i * step)
   );
   const panel: Panel = {
-    svg: `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rows.join("")}</svg>`,
+    svg: `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${
+      rows.join("")
+    }</svg>`,
     width,
     height,
   };

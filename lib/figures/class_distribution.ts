@@ -29,29 +29,39 @@ export function classDistributionFigure(
 ): Figure {
   const o = normalizeOptions(options);
   const d = results.dataset;
-  const rows = d.trainClassCounts.map((count, i) => ({ i, name: shortName(d.classNames[i] ?? String(i)), count }));
+  const rows = d.trainClassCounts.map((count, i) => ({
+    i,
+    name: shortName(d.classNames[i] ?? String(i)),
+    count,
+  }));
   const many = rows.length > MAX_FLAT_LABELS;
   const total = rows.reduce((a, r) => a + r.count, 0);
   const min = Math.min(...rows.map((r) => r.count));
   const max = Math.max(...rows.map((r) => r.count));
-  const panel = plotPanel({
-    marginLeft: 52,
-    marginBottom: many ? 90 : 40,
-    x: {
-      label: many ? null : "class",
-      domain: rows.map((r) => r.i),
-      tickFormat: (i: number) => rows[i]?.name ?? String(i),
-      tickRotate: many ? -90 : 0,
-      tickSize: many ? 2 : 6,
+  const panel = plotPanel(
+    {
+      marginLeft: 52,
+      marginBottom: many ? 90 : 40,
+      x: {
+        label: many ? null : "class",
+        domain: rows.map((r) => r.i),
+        tickFormat: (i: number) => rows[i]?.name ?? String(i),
+        tickRotate: many ? -90 : 0,
+        tickSize: many ? 2 : 6,
+      },
+      y: { label: "training images", grid: true },
+      marks: [
+        Plot.barY(rows, { x: "i", y: "count", fill: NEUTRAL_COLOR }),
+        Plot.ruleY([0]),
+        ...(many
+          ? []
+          : [Plot.text(rows, { x: "i", y: "count", text: "count", dy: -6, fontSize: 10 })]),
+      ],
+      style: many ? { fontSize: "7px" } : undefined,
     },
-    y: { label: "training images", grid: true },
-    marks: [
-      Plot.barY(rows, { x: "i", y: "count", fill: NEUTRAL_COLOR }),
-      Plot.ruleY([0]),
-      ...(many ? [] : [Plot.text(rows, { x: "i", y: "count", text: "count", dy: -6, fontSize: 10 })]),
-    ],
-    style: many ? { fontSize: "7px" } : undefined,
-  }, o.width - 24, o.height + (many ? 60 : 0));
+    o.width - 24,
+    o.height + (many ? 60 : 0),
+  );
   return makeFigure(results, {
     id: figureId(d.name, "classes"),
     name: "class_distribution",

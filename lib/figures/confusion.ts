@@ -42,27 +42,46 @@ export function confusionFigure(
   });
   const labelled = n <= MAX_LABELLED_CLASSES;
   const tick = (i: number) => (labelled ? names[i] ?? String(i) : String(i));
-  const ticks = labelled ? undefined : Array.from({ length: n }, (_, i) => i).filter((i) => i % 10 === 0);
+  const ticks = labelled
+    ? undefined
+    : Array.from({ length: n }, (_, i) => i).filter((i) => i % 10 === 0);
   const side = Math.min(o.width - 24, o.height + 80);
-  const panel = plotPanel({
-    marginLeft: labelled ? 80 : 40,
-    marginBottom: labelled ? 60 : 36,
-    x: { label: "predicted class", domain: [...Array(n).keys()], tickFormat: tick, ticks, tickRotate: labelled ? -35 : 0 },
-    y: { label: "true class", domain: [...Array(n).keys()], tickFormat: tick, ticks },
-    color: { type: "linear", domain: [0, 1], range: ["#ffffff", "#08306b"] },
-    marks: [
-      Plot.cell(cells, { x: "p", y: "t", fill: "share", inset: labelled ? 0.5 : 0 }),
-      ...(labelled
-        ? [Plot.text(cells.filter((c) => c.count > 0), {
+  const panel = plotPanel(
+    {
+      marginLeft: labelled ? 80 : 40,
+      marginBottom: labelled ? 60 : 36,
+      x: {
+        label: "predicted class",
+        domain: [...Array(n).keys()],
+        tickFormat: tick,
+        ticks,
+        tickRotate: labelled ? -35 : 0,
+      },
+      y: { label: "true class", domain: [...Array(n).keys()], tickFormat: tick, ticks },
+      color: { type: "linear", domain: [0, 1], range: ["#ffffff", "#08306b"] },
+      marks: [
+        // Empty cells stay white (the background): drawing them would bloat large matrices.
+        Plot.frame({ stroke: "#dddddd" }),
+        Plot.cell(cells.filter((c) => c.count > 0), {
           x: "p",
           y: "t",
-          text: "count",
-          fontSize: 10,
-          fill: (d) => (d.share > 0.5 ? "#ffffff" : "#000000"),
-        })]
-        : []),
-    ],
-  }, side, side);
+          fill: "share",
+          inset: labelled ? 0.5 : 0,
+        }),
+        ...(labelled
+          ? [Plot.text(cells.filter((c) => c.count > 0), {
+            x: "p",
+            y: "t",
+            text: "count",
+            fontSize: 10,
+            fill: (d) => (d.share > 0.5 ? "#ffffff" : "#000000"),
+          })]
+          : []),
+      ],
+    },
+    side,
+    side,
+  );
   const acc = (100 * run.test.accuracy).toFixed(1);
   return makeFigure(results, {
     id: figureId(results.dataset.name, "confusion", LETTERS[kind]),

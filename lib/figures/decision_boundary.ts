@@ -57,19 +57,48 @@ export function decisionBoundaryFigure(
         start = ix;
       }
     });
-    const dots = model.pca.points.map(([x, y], i) => ({ x, y, fill: classColor(model.pca.labels[i]!, n) }));
-    panel = plotPanel({
-      marginLeft: 48,
-      marginBottom: 40,
-      x: { label: "PC1", domain: [g.xs[0]! - g.cellWidth / 2, g.xs[g.xs.length - 1]! + g.cellWidth / 2] },
-      y: { label: "PC2", domain: [g.ys[0]! - g.cellHeight / 2, g.ys[g.ys.length - 1]! + g.cellHeight / 2] },
-      color: { type: "identity" },
-      marks: [
-        Plot.rect(rects, { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "fill", fillOpacity: 0.3 }),
-        Plot.dot(dots, { x: "x", y: "y", fill: "fill", stroke: "#ffffff", strokeWidth: 0.7, r: 3.5 }),
-      ],
-    }, size, size);
-    caption = `Decision regions of the ${MODEL_LABELS[kind]} model (seed ${model.runSeed}) in the ` +
+    const dots = model.pca.points.map(([x, y], i) => ({
+      x,
+      y,
+      fill: classColor(model.pca.labels[i]!, n),
+    }));
+    panel = plotPanel(
+      {
+        marginLeft: 48,
+        marginBottom: 40,
+        x: {
+          label: "PC1",
+          domain: [g.xs[0]! - g.cellWidth / 2, g.xs[g.xs.length - 1]! + g.cellWidth / 2],
+        },
+        y: {
+          label: "PC2",
+          domain: [g.ys[0]! - g.cellHeight / 2, g.ys[g.ys.length - 1]! + g.cellHeight / 2],
+        },
+        color: { type: "identity" },
+        marks: [
+          Plot.rect(rects, {
+            x1: "x1",
+            x2: "x2",
+            y1: "y1",
+            y2: "y2",
+            fill: "fill",
+            fillOpacity: 0.3,
+          }),
+          Plot.dot(dots, {
+            x: "x",
+            y: "y",
+            fill: "fill",
+            stroke: "#ffffff",
+            strokeWidth: 0.7,
+            r: 3.5,
+          }),
+        ],
+      },
+      size,
+      size,
+    );
+    caption =
+      `Decision regions of the ${MODEL_LABELS[kind]} model (seed ${model.runSeed}) in the ` +
       `plane of the first two principal components of its features. Each of the ` +
       `${g.xs.length} x ${g.ys.length} grid cells is shaded by the ${g.method} (${g.k} nearest ` +
       `of ${model.pca.points.length} projected test images, voting with the model's predicted ` +

@@ -31,11 +31,18 @@ export function f1Figure(
       "mean over classes), mean over seeds; faint lines are single seeds.",
     legend: modelLegend(kinds),
     panels: [
-      epochChart(results, kinds, [{ get: (h) => h.valF1 }], {
-        label: "validation macro F1 (%)",
-        domain: [0, 1],
-        percent: true,
-      }, o.width - 24, o.height),
+      epochChart(
+        results,
+        kinds,
+        [{ get: (h) => h.valF1 }],
+        {
+          label: "validation macro F1 (%)",
+          domain: [0, 1],
+          percent: true,
+        },
+        o.width - 24,
+        o.height,
+      ),
     ],
     options: o,
   });

@@ -31,7 +31,11 @@ export const MAX_CLASS_LEGEND = 10;
 export function classLegend(results: Results): LegendItem[] {
   const names = results.dataset.classNames;
   if (names.length > MAX_CLASS_LEGEND) return [];
-  return names.map((name, i) => ({ label: name, color: classColor(i, names.length), shape: "dot" }));
+  return names.map((name, i) => ({
+    label: name,
+    color: classColor(i, names.length),
+    shape: "dot",
+  }));
 }
 
 function describe(p: Projection, method: ProjectionMethod): string {
@@ -65,7 +69,9 @@ export function featureSpaceFigure(
   let panel;
   if (!model) {
     panel = messagePanel(`No saved features for the ${MODEL_LABELS[kind]} model`, size, size);
-    caption = `${label} of the ${MODEL_LABELS[kind]} model's features: none were saved in this run.`;
+    caption = `${label} of the ${
+      MODEL_LABELS[kind]
+    } model's features: none were saved in this run.`;
   } else {
     const p = model[method];
     const rows = p.points.map(([x, y], i) => ({
@@ -75,20 +81,32 @@ export function featureSpaceFigure(
       wrong: p.labels[i] !== p.predictions[i],
     }));
     const axes = method === "pca"
-      ? model.pca.explainedVariance.map((v, i) => `PC${i + 1} (${(100 * v).toFixed(1)} % of variance)`)
+      ? model.pca.explainedVariance.map((v, i) =>
+        `PC${i + 1} (${(100 * v).toFixed(1)} % of variance)`
+      )
       : [`${label} 1`, `${label} 2`];
-    panel = plotPanel({
-      marginLeft: 48,
-      marginBottom: 40,
-      x: { label: axes[0], nice: true },
-      y: { label: axes[1], nice: true },
-      color: { type: "identity" },
-      marks: [
-        Plot.frame({ stroke: "#dddddd" }),
-        Plot.dot(rows, { x: "x", y: "y", fill: "fill", r: 3, fillOpacity: 0.85 }),
-        Plot.dot(rows.filter((r) => r.wrong), { x: "x", y: "y", r: 5, stroke: ALERT_COLOR, strokeWidth: 1 }),
-      ],
-    }, size, size);
+    panel = plotPanel(
+      {
+        marginLeft: 48,
+        marginBottom: 40,
+        x: { label: axes[0], nice: true },
+        y: { label: axes[1], nice: true },
+        color: { type: "identity" },
+        marks: [
+          Plot.frame({ stroke: "#dddddd" }),
+          Plot.dot(rows, { x: "x", y: "y", fill: "fill", r: 3, fillOpacity: 0.85 }),
+          Plot.dot(rows.filter((r) => r.wrong), {
+            x: "x",
+            y: "y",
+            r: 5,
+            stroke: ALERT_COLOR,
+            strokeWidth: 1,
+          }),
+        ],
+      },
+      size,
+      size,
+    );
     caption = `${label} of the ${MODEL_LABELS[kind]} model's ${model.dim}-dimensional features ` +
       `(layer "${model.layer}", seed ${model.runSeed}) for ${p.points.length} test images, by ` +
       `${describe(p, method)}. Points are coloured by true class` +

@@ -34,7 +34,7 @@ export class Figure {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
-  readonly regions: { title: Region; legend?: Region; body: Region };
+  readonly regions: { title: Region; warning?: Region; legend?: Region; body: Region };
 
   constructor({ id, name, caption, framed }: FigureInit) {
     this.id = id;

@@ -42,7 +42,7 @@ export interface Framed {
   svg: string;
   width: number;
   height: number;
-  regions: { title: Region; legend?: Region; body: Region };
+  regions: { title: Region; warning?: Region; legend?: Region; body: Region };
 }
 
 const MARGIN = 12;
@@ -69,8 +69,10 @@ export function frame(spec: FrameSpec): Framed {
     y += LINE;
     parts.push(text(MARGIN, y, spec.subtitle, { size: SUBTITLE_SIZE, fill: MUTED_COLOR }));
   }
+  let warning: Region | undefined;
   if (spec.warning) {
     y += LINE;
+    warning = { x: 0, y: y - SUBTITLE_SIZE, width, height: SUBTITLE_SIZE + 4 };
     parts.push(
       text(MARGIN, y, spec.warning, { size: SUBTITLE_SIZE, fill: ALERT_COLOR, weight: "bold" }),
     );
@@ -112,7 +114,7 @@ export function frame(spec: FrameSpec): Framed {
     svg,
     width,
     height,
-    regions: { title, legend, body: { x: 0, y: bodyTop, width, height: bodyHeight } },
+    regions: { title, warning, legend, body: { x: 0, y: bodyTop, width, height: bodyHeight } },
   };
 }
 
@@ -120,14 +122,26 @@ function swatch(x: number, y: number, item: LegendItem): string {
   const mid = y + SWATCH / 2;
   switch (item.shape ?? "swatch") {
     case "line":
-      return `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + SWATCH)}" y2="${num(mid)}" stroke="${item.color}" stroke-width="2.5"/>`;
-    case "dashed":
-      return `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + SWATCH)}" y2="${num(mid)}" stroke="${item.color}" stroke-width="2.5" stroke-dasharray="4,2"/>`;
+    case "dashed": {
+      // A dot on the line: filled for solid series, hollow for dashed ones (as in the charts).
+      const dash = item.shape === "dashed" ? ` stroke-dasharray="3,2"` : "";
+      const dotFill = item.shape === "dashed" ? "#ffffff" : item.color;
+      return `<line x1="${num(x - 2)}" y1="${num(mid)}" x2="${num(x + SWATCH + 2)}" ` +
+        `y2="${num(mid)}" stroke="${item.color}" stroke-width="2"${dash}/>` +
+        `<circle cx="${num(x + SWATCH / 2)}" cy="${num(mid)}" r="3" fill="${dotFill}" ` +
+        `stroke="${item.color}"/>`;
+    }
     case "dot":
-      return `<circle cx="${num(x + SWATCH / 2)}" cy="${num(mid)}" r="${SWATCH / 2.5}" fill="${item.color}"/>`;
+      return `<circle cx="${num(x + SWATCH / 2)}" cy="${num(mid)}" r="${
+        SWATCH / 2.5
+      }" fill="${item.color}"/>`;
     case "outline":
-      return `<rect x="${num(x + 1)}" y="${num(y + 1)}" width="${SWATCH - 2}" height="${SWATCH - 2}" fill="none" stroke="${item.color}" stroke-width="2"/>`;
+      return `<rect x="${num(x + 1)}" y="${num(y + 1)}" width="${SWATCH - 2}" height="${
+        SWATCH - 2
+      }" fill="none" stroke="${item.color}" stroke-width="2"/>`;
     default:
-      return `<rect x="${num(x)}" y="${num(y)}" width="${SWATCH}" height="${SWATCH}" fill="${item.color}"/>`;
+      return `<rect x="${num(x)}" y="${
+        num(y)
+      }" width="${SWATCH}" height="${SWATCH}" fill="${item.color}"/>`;
   }
 }

@@ -38,10 +38,17 @@ export function lossFigure(
       { label: "validation", color: "#333333", shape: "dashed" },
     ],
     panels: [
-      epochChart(results, kinds, [{ get: (h) => h.trainLoss }, {
-        get: (h) => h.valLoss,
-        dashed: true,
-      }], { label: "loss (cross-entropy)" }, o.width - 24, o.height),
+      epochChart(
+        results,
+        kinds,
+        [{ get: (h) => h.trainLoss }, {
+          get: (h) => h.valLoss,
+          dashed: true,
+        }],
+        { label: "loss (cross-entropy)" },
+        o.width - 24,
+        o.height,
+      ),
     ],
     options: o,
   });

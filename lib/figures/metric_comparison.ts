@@ -37,12 +37,13 @@ export function metricComparisonFigure(
     for (const [key, label] of METRICS) {
       const s = analysis.statistics[kind]?.[key];
       if (!s) continue;
+      const spread = s.ci95 > 0;
       bars.push({
         kind,
         metric: label,
         value: s.mean,
-        low: Math.max(0, s.mean - s.ci95),
-        high: Math.min(1, s.mean + s.ci95),
+        low: spread ? Math.max(0, s.mean - s.ci95) : undefined,
+        high: spread ? Math.min(1, s.mean + s.ci95) : undefined,
       });
     }
   }
@@ -56,7 +57,9 @@ export function metricComparisonFigure(
       `intervals of the mean (Student t with n - 1 degrees of freedom` +
       `${n === 1 ? "; zero width with one seed" : ""}), clipped to 0-100 %.`,
     legend: modelLegend(kinds),
-    panels: [metricBars(bars, METRICS.map((m) => m[1]), kinds, "mean score (%)", o.width - 24, o.height)],
+    panels: [
+      metricBars(bars, METRICS.map((m) => m[1]), kinds, "mean score (%)", o.width - 24, o.height),
+    ],
     options: o,
   });
 }

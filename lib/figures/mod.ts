@@ -31,7 +31,12 @@ export { frame, type Framed, type FrameSpec, type LegendItem, type Region } from
 export { lossFigure } from "./loss.ts";
 export { metricComparisonFigure } from "./metric_comparison.ts";
 export { DATASET_LABELS, figureId, type NumberedKind } from "./numbering.ts";
-export { type FigureOptions, FONT_FAMILY, type NormalizedOptions, normalizeOptions } from "./options.ts";
+export {
+  type FigureOptions,
+  FONT_FAMILY,
+  type NormalizedOptions,
+  normalizeOptions,
+} from "./options.ts";
 export { ALERT_COLOR, classColor, MODEL_COLORS, MODEL_LABELS } from "./palette.ts";
 export { DEFAULT_FONT_FAMILY, FONT_DIRS, type PngOptions, type RenderedPNG, toPNG } from "./png.ts";
 export { crc32, encodePNG } from "./png_encode.ts";

@@ -1,10 +1,11 @@
 /**
- * Rasterising figure SVGs to PNG with resvg (needs `--allow-ffi`), with the
- * DejaVu fonts installed on the machine.
+ * Rasterising figure SVGs to PNG with resvg (needs `--allow-ffi` and
+ * `--allow-sys=networkInterfaces`, which resvg-js's loader reads), with the
+ * DejaVu fonts installed on the machine. resvg is imported on first use, so
+ * SVG-only callers (notebooks) need neither permission.
  *
  * @module
  */
-import { Resvg } from "@resvg/resvg-js";
 
 /** Where Debian's fonts-dejavu-core installs its fonts. */
 export const FONT_DIRS = ["/usr/share/fonts/truetype/dejavu"];
@@ -29,8 +30,12 @@ export interface RenderedPNG {
  *
  * @returns the PNG bytes and pixel size
  */
-export function toPNG(svg: string, { scale = 2 }: PngOptions = {}): RenderedPNG {
+export async function toPNG(
+  svg: string,
+  { scale = 2 }: PngOptions = {},
+): Promise<RenderedPNG> {
   if (!(scale > 0)) throw new RangeError(`Scale must be > 0 but found ${scale}`);
+  const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
     background: "#ffffff",
     fitTo: { mode: "zoom", value: scale },

@@ -63,7 +63,9 @@ export function encodePNG(
   }
   if (pixels.length !== width * height * channels) {
     throw new RangeError(
-      `Pixels must have ${width * height * channels} bytes (${height}x${width}x${channels}) but found ${pixels.length}`,
+      `Pixels must have ${
+        width * height * channels
+      } bytes (${height}x${width}x${channels}) but found ${pixels.length}`,
     );
   }
   const header = new Uint8Array(13);

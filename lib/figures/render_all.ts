@@ -8,7 +8,6 @@ import type { Analysis } from "../analysis/types.ts";
 import type { Results } from "../experiment/results_schema.ts";
 import { allFigures } from "./all_figures.ts";
 import { esc } from "./_svg.ts";
-import type { Figure } from "./figure.ts";
 import { DATASET_LABELS } from "./numbering.ts";
 import type { FigureOptions } from "./options.ts";
 import { toPNG } from "./png.ts";
@@ -66,7 +65,7 @@ export async function renderAll(
     let pngPath: string | undefined;
     if (png) {
       pngPath = join(dir, `${figure.fileStem}.png`);
-      await writeAtomic(pngPath, toPNG(figure.svg, { scale }).png);
+      await writeAtomic(pngPath, (await toPNG(figure.svg, { scale })).png);
     }
     files.push({ id: figure.id, name: figure.name, caption: figure.caption, svgPath, pngPath });
   }
@@ -93,12 +92,18 @@ export function indexHtml(results: Results, files: readonly FigureFile[]): strin
     (f.pngPath ? ` · <a href="${esc(base(f.pngPath))}">PNG</a>` : "") + `</p></section>`
   );
   const warning = results.dataset.provenance === "synthetic stand-in"
-    ? `<p style="color:#d62728"><b>Synthetic stand-in data, not ${DATASET_LABELS[results.dataset.name]}.</b></p>`
+    ? `<p style="color:#d62728"><b>Synthetic stand-in data, not ${
+      DATASET_LABELS[results.dataset.name]
+    }.</b></p>`
     : "";
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(heading(results))}</title>` +
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${
+    esc(heading(results))
+  }</title>` +
     `<style>body{font-family:sans-serif;max-width:900px;margin:auto;padding:1em}</style></head><body>` +
     `<h1>${esc(heading(results))}</h1>${warning}<p><a href="../index.html">all data sets</a></p>` +
-    `<ul>${files.map((f) => `<li><a href="#${esc(f.id)}">${esc(f.id)} ${esc(f.name)}</a></li>`).join("")}</ul>` +
+    `<ul>${
+      files.map((f) => `<li><a href="#${esc(f.id)}">${esc(f.id)} ${esc(f.name)}</a></li>`).join("")
+    }</ul>` +
     `${items.join("\n")}</body></html>\n`;
 }
 
@@ -109,7 +114,14 @@ export function indexMarkdown(results: Results, files: readonly FigureFile[]): s
     lines.push(`**Synthetic stand-in data, not ${DATASET_LABELS[results.dataset.name]}.**`, "");
   }
   for (const f of files) {
-    lines.push(`## ${f.id}: ${f.name}`, "", `![${f.id}](${base(f.pngPath ?? f.svgPath)})`, "", f.caption, "");
+    lines.push(
+      `## ${f.id}: ${f.name}`,
+      "",
+      `![${f.id}](${base(f.pngPath ?? f.svgPath)})`,
+      "",
+      f.caption,
+      "",
+    );
   }
   return lines.join("\n");
 }
@@ -139,7 +151,9 @@ export async function writeTopIndex(root = "figures"): Promise<string[]> {
   await writeAtomic(
     join(root, "index.html"),
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Figures</title></head>` +
-      `<body style="font-family:sans-serif"><h1>Figures by data set</h1><ul>${links.join("")}</ul></body></html>\n`,
+      `<body style="font-family:sans-serif"><h1>Figures by data set</h1><ul>${
+        links.join("")
+      }</ul></body></html>\n`,
   );
   return names;
 }

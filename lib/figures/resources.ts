@@ -56,7 +56,11 @@ function resourceFigure(
  *
  * @returns figure `fig03a_time` (14a CIFAR-100, 25a STL-10)
  */
-export function timeFigure(results: Results, _analysis?: Analysis, options?: FigureOptions): Figure {
+export function timeFigure(
+  results: Results,
+  _analysis?: Analysis,
+  options?: FigureOptions,
+): Figure {
   return resourceFigure(results, {
     letter: "a",
     name: "time",
@@ -101,7 +105,11 @@ export function cpuFigure(results: Results, _analysis?: Analysis, options?: Figu
  *
  * @returns figure `fig03c_memory` (14c CIFAR-100, 25c STL-10)
  */
-export function memoryFigure(results: Results, _analysis?: Analysis, options?: FigureOptions): Figure {
+export function memoryFigure(
+  results: Results,
+  _analysis?: Analysis,
+  options?: FigureOptions,
+): Figure {
   return resourceFigure(results, {
     letter: "c",
     name: "memory",

@@ -27,9 +27,13 @@ function curveRows(results: Results, kinds: readonly ModelKind[]) {
       .sort((a, b) => a - b);
     for (const attack of ["fgsm", "pgd"] as const) {
       for (const epsilon of epsilons) {
-        const values = runs.map((r) => r.robustness.curve.find((c) => c.epsilon === epsilon)?.[attack])
+        const values = runs.map((r) =>
+          r.robustness.curve.find((c) => c.epsilon === epsilon)?.[attack]
+        )
           .filter((v): v is number => typeof v === "number");
-        if (values.length) rows.push({ kind, attack: attack.toUpperCase(), epsilon, value: mean(values) });
+        if (values.length) {
+          rows.push({ kind, attack: attack.toUpperCase(), epsilon, value: mean(values) });
+        }
       }
     }
   }
@@ -54,47 +58,75 @@ export function robustnessFigure(
   const bars: { kind: ModelKind; label: string; attack: string; value: number }[] = [];
   for (const kind of kinds) {
     const runs = results.models[kind]!.runs;
-    bars.push({ kind, label: MODEL_LABELS[kind], attack: "FGSM", value: mean(runs.map((r) => r.robustness.fgsmAccuracy)) });
-    const pgd = runs.map((r) => r.robustness.pgdAccuracy).filter((v): v is number => typeof v === "number");
-    if (pgd.length === runs.length) bars.push({ kind, label: MODEL_LABELS[kind], attack: "PGD", value: mean(pgd) });
+    bars.push({
+      kind,
+      label: MODEL_LABELS[kind],
+      attack: "FGSM",
+      value: mean(runs.map((r) => r.robustness.fgsmAccuracy)),
+    });
+    const pgd = runs.map((r) => r.robustness.pgdAccuracy).filter((v): v is number =>
+      typeof v === "number"
+    );
+    if (pgd.length === runs.length) {
+      bars.push({ kind, label: MODEL_LABELS[kind], attack: "PGD", value: mean(pgd) });
+    }
   }
   const half = Math.floor((o.width - 36) / 2);
-  const left = plotPanel({
-    marginLeft: 52,
-    marginBottom: 30,
-    fx: { label: null },
-    x: { axis: null, domain: kinds.map((k) => MODEL_LABELS[k]) },
-    y: { label: `accuracy at ε = ${eps} (%)`, domain: [0, 100], percent: true, grid: true },
-    marks: [
-      Plot.barY(bars, { fx: "attack", x: "label", y: "value", fill: (d) => MODEL_COLORS[d.kind as ModelKind] }),
-      Plot.text(bars, {
-        fx: "attack",
-        x: "label",
-        y: "value",
-        text: (d) => `${(100 * d.value).toFixed(1)}`,
-        dy: -6,
-        fontSize: 10,
-      }),
-      Plot.ruleY([0]),
-    ],
-  }, half, o.height);
+  const left = plotPanel(
+    {
+      marginLeft: 52,
+      marginBottom: 30,
+      fx: { label: null },
+      x: { axis: null, domain: kinds.map((k) => MODEL_LABELS[k]) },
+      y: { label: `accuracy at ε = ${eps} (%)`, domain: [0, 100], percent: true, grid: true },
+      marks: [
+        Plot.barY(bars, {
+          fx: "attack",
+          x: "label",
+          y: "value",
+          fill: (d) => MODEL_COLORS[d.kind as ModelKind],
+        }),
+        Plot.text(bars, {
+          fx: "attack",
+          x: "label",
+          y: "value",
+          text: (d) => `${(100 * d.value).toFixed(1)}`,
+          dy: -6,
+          fontSize: 10,
+        }),
+        Plot.ruleY([0]),
+      ],
+    },
+    half,
+    o.height,
+  );
   const rows = curveRows(results, kinds);
-  const right = plotPanel({
-    marginLeft: 52,
-    marginBottom: 40,
-    x: { label: "ε (pixel scale 0-1)" },
-    y: { label: "robust accuracy (%)", domain: [0, 100], percent: true, grid: true },
-    marks: kinds.flatMap((kind) =>
-      ["FGSM", "PGD"].flatMap((attack) => {
-        const data = rows.filter((r) => r.kind === kind && r.attack === attack);
-        const dash = attack === "PGD" ? "5,3" : undefined;
-        return [
-          Plot.line(data, { x: "epsilon", y: "value", stroke: MODEL_COLORS[kind], strokeWidth: 2, strokeDasharray: dash }),
-          Plot.dot(data, { x: "epsilon", y: "value", fill: MODEL_COLORS[kind], r: 2.5 }),
-        ];
-      })
-    ).concat([Plot.ruleX([eps], { stroke: "#999999", strokeDasharray: "2,2" })]),
-  }, half, o.height);
+  const right = plotPanel(
+    {
+      marginLeft: 52,
+      marginBottom: 40,
+      x: { label: "ε (pixel scale 0-1)" },
+      y: { label: "robust accuracy (%)", domain: [0, 100], percent: true, grid: true },
+      marks: kinds.flatMap((kind) =>
+        ["FGSM", "PGD"].flatMap((attack) => {
+          const data = rows.filter((r) => r.kind === kind && r.attack === attack);
+          const dash = attack === "PGD" ? "5,3" : undefined;
+          return [
+            Plot.line(data, {
+              x: "epsilon",
+              y: "value",
+              stroke: MODEL_COLORS[kind],
+              strokeWidth: 2,
+              strokeDasharray: dash,
+            }),
+            Plot.dot(data, { x: "epsilon", y: "value", fill: MODEL_COLORS[kind], r: 2.5 }),
+          ];
+        })
+      ).concat([Plot.ruleX([eps], { stroke: "#999999", strokeDasharray: "2,2" })]),
+    },
+    half,
+    o.height,
+  );
   const hasPgd = rows.some((r) => r.attack === "PGD");
   return makeFigure(results, {
     id: figureId(results.dataset.name, "training", "d"),

@@ -35,7 +35,10 @@ export function sampleImagesFigure(
   const count = Math.min(o.maxImages, sample.images.length);
   const items = Array.from({ length: count }, (_, index) => ({
     index,
-    lines: [{ text: shortName(names[sample.labels[index]!] ?? String(sample.labels[index])), color: "#000000" }],
+    lines: [{
+      text: shortName(names[sample.labels[index]!] ?? String(sample.labels[index])),
+      color: "#000000",
+    }],
   }));
   const d = results.dataset;
   return makeFigure(results, {
@@ -44,7 +47,11 @@ export function sampleImagesFigure(
     what: `sample images, ${SPLIT_LABELS[split]} split`,
     caption: `${count} images of the ${SPLIT_LABELS[split]} split (${d.sizes[split]} images, ` +
       `${d.width}x${d.height}x${d.channels}) with their class names, drawn from the stored pixels.`,
-    panels: [count ? imageGrid(sample, items, o.width - 24) : messagePanel("No images saved", o.width - 24, 120)],
+    panels: [
+      count
+        ? imageGrid(sample, items, o.width - 24)
+        : messagePanel("No images saved", o.width - 24, 120),
+    ],
     options: o,
   });
 }

@@ -32,7 +32,8 @@ export function samplePredictionsFigure(
   if (!run) throw new TypeError(`Expected results for model "${kind}" but found none`);
   const sample = run.predictions;
   const names = results.dataset.classNames;
-  const name = (c: number | undefined) => shortName(c === undefined ? "?" : names[c] ?? String(c), 12);
+  const name = (c: number | undefined) =>
+    shortName(c === undefined ? "?" : names[c] ?? String(c), 12);
   const count = Math.min(o.maxImages, sample.images.length);
   let wrong = 0;
   const items = Array.from({ length: count }, (_, index) => {
@@ -60,7 +61,11 @@ export function samplePredictionsFigure(
       { label: "correct", color: "#1a7f37" },
       { label: "mistake", color: ALERT_COLOR, shape: "outline" },
     ],
-    panels: [count ? imageGrid(sample, items, o.width - 24) : messagePanel("No images saved", o.width - 24, 120)],
+    panels: [
+      count
+        ? imageGrid(sample, items, o.width - 24)
+        : messagePanel("No images saved", o.width - 24, 120),
+    ],
     options: o,
   });
 }

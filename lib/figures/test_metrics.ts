@@ -36,7 +36,12 @@ export function testMetricsFigure(
     const runs = results.models[kind]!.runs;
     for (const [key, label] of METRICS) {
       const seeds = runs.map((r) => r.test[key]);
-      bars.push({ kind, metric: label, value: seeds.reduce((a, b) => a + b, 0) / seeds.length, seeds });
+      bars.push({
+        kind,
+        metric: label,
+        value: seeds.reduce((a, b) => a + b, 0) / seeds.length,
+        seeds,
+      });
     }
   }
   return makeFigure(results, {
@@ -47,7 +52,9 @@ export function testMetricsFigure(
       `(${results.dataset.sizes.test} images) after the last epoch; bars are means over seeds, ` +
       `dots single seeds, numbers the mean in percent.`,
     legend: modelLegend(kinds),
-    panels: [metricBars(bars, METRICS.map((m) => m[1]), kinds, "test score (%)", o.width - 24, o.height)],
+    panels: [
+      metricBars(bars, METRICS.map((m) => m[1]), kinds, "test score (%)", o.width - 24, o.height),
+    ],
     options: o,
   });
 }

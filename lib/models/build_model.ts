@@ -58,11 +58,17 @@ function dense(
 function checkSpec(spec: DatasetSpec): void {
   for (const key of ["height", "width", "channels", "classes"] as const) {
     if (!Number.isInteger(spec[key]) || spec[key] < 1) {
-      throw new RangeError(`Expected spec.${key} to be a positive integer but found ${spec[key]}: use specFor(dataset)`);
+      throw new RangeError(
+        `Expected spec.${key} to be a positive integer but found ${
+          spec[key]
+        }: use specFor(dataset)`,
+      );
     }
   }
   if (spec.classes < 2) {
-    throw new RangeError(`Expected at least 2 classes but found ${spec.classes}: use specFor(dataset)`);
+    throw new RangeError(
+      `Expected at least 2 classes but found ${spec.classes}: use specFor(dataset)`,
+    );
   }
 }
 
@@ -99,17 +105,21 @@ export function buildModel(
   { circuit, seed = 0 }: BuildModelOptions = {},
 ): tf.LayersModel {
   if (!KINDS.includes(kind)) {
-    throw new TypeError(`Expected a model kind of ${KINDS.join(", ")} but found "${kind}": pick one of those`);
+    throw new TypeError(
+      `Expected a model kind of ${KINDS.join(", ")} but found "${kind}": pick one of those`,
+    );
   }
   checkSpec(spec);
   const model = tf.sequential({ name: kind });
   let index = 0;
-  model.add(new PixelNormalization({
-    mean: spec.mean,
-    std: spec.std,
-    inputShape: [spec.height, spec.width, spec.channels],
-    name: LAYER_NAMES.normalize,
-  }));
+  model.add(
+    new PixelNormalization({
+      mean: spec.mean,
+      std: spec.std,
+      inputShape: [spec.height, spec.width, spec.channels],
+      name: LAYER_NAMES.normalize,
+    }),
+  );
   trunkFor(spec).forEach((stage, i) => {
     model.add(tf.layers.conv2d({
       filters: stage.filters,
@@ -129,14 +139,9 @@ export function buildModel(
     const c = circuit ?? paperCircuit();
     model.add(dense(c.inputSize, "linear", LAYER_NAMES.toCircuit, layerSeed(seed, index++)));
     if (kind === "hybrid") {
-      const quantum = new QuantumLayer({ circuit: c, name: LAYER_NAMES.quantum });
-      model.add(quantum);
-      const quantumSeed = layerSeed(seed, index++);
-      const values = quantum.getWeights().map((w, i) =>
-        tf.randomUniform(w.shape, 0, 2 * Math.PI, "float32", layerSeed(quantumSeed, i))
+      model.add(
+        new QuantumLayer({ circuit: c, name: LAYER_NAMES.quantum, seed: layerSeed(seed, index++) }),
       );
-      quantum.setWeights(values);
-      tf.dispose(values);
     } else {
       model.add(dense(c.outputSize, "tanh", LAYER_NAMES.control, layerSeed(seed, index++)));
     }

@@ -17,6 +17,6 @@
  */
 export { buildModel, type BuildModelOptions, HIDDEN_UNITS, LAYER_NAMES } from "./build_model.ts";
 export { PixelNormalization, type PixelNormalizationArgs } from "./normalization.ts";
-export { type ConvStage, type DatasetSpec, specFor, TRUNKS, trunkFor } from "./spec.ts";
+export { type ConvStage, type DatasetSpec, specFor, trunkFor, TRUNKS } from "./spec.ts";
 export { featureLayerName, type ModelSummary, summarizeModel } from "./summarize.ts";
 export type { ModelKind } from "../experiment/results_schema.ts";

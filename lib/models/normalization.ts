@@ -43,7 +43,9 @@ export class PixelNormalization extends tf.layers.Layer {
       );
     }
     if (!std.every((s) => s > 0)) {
-      throw new RangeError(`Expected positive std values but found [${std}]: pass the data set's std`);
+      throw new RangeError(
+        `Expected positive std values but found [${std}]: pass the data set's std`,
+      );
     }
     this.mean = [...mean];
     this.std = [...std];

@@ -50,13 +50,20 @@ export function experimentRow(event: ExperimentProgress): { label: string; row: 
 }
 
 /**
- * A `runDataset` `onProgress` callback that updates rows in place.
+ * A `runDataset` `onProgress` callback that updates rows in place. The
+ * `load` row is marked done when the first model starts.
  *
  * @param rows Usually a {@link LiveProgress}.
  * @returns The callback.
  */
 export function experimentProgress(rows: ProgressRows): (event: ExperimentProgress) => void {
+  let loading = false;
   return (event) => {
+    if (event.model === undefined) loading = true;
+    else if (loading) {
+      loading = false;
+      rows.set("load", { fraction: 1, text: `${event.dataset} loaded` });
+    }
     const { label, row } = experimentRow(event);
     rows.set(label, row);
   };

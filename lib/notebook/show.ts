@@ -1,37 +1,75 @@
 /**
- * Shows figures in a notebook, each followed by its caption.
+ * Showing things in a notebook reliably. The Deno kernel can send a cell's
+ * last outputs after it reports the cell finished; headless runners
+ * (`nbconvert --execute`) then drop them. So the notebooks show everything
+ * through `show(...)`, which displays each item and then waits a moment
+ * before the cell ends, instead of relying on a cell's last expression.
  *
  * @module
  */
 
 import type { DisplayFunction } from "./progress.ts";
 
-/** What {@link showFigures} needs of a figure: it displays itself and has an id and caption. */
-export interface CaptionedFigure {
-  readonly id: string;
-  readonly caption: string;
+/** Options of {@link createShow}. */
+export interface ShowOptions {
+  /**
+   * Milliseconds to wait after the last display of a call, so the kernel
+   * sends it before the cell ends. @default 150
+   */
+  settleMs?: number;
+}
+
+/** Displays items in order, then waits for them to reach the notebook. */
+export type Show = (...items: unknown[]) => Promise<void>;
+
+function isCaptioned(item: unknown): item is { id: string; caption: string } {
+  const candidate = item as { id?: unknown; caption?: unknown } | null;
+  return typeof candidate === "object" && candidate !== null &&
+    typeof candidate.id === "string" && typeof candidate.caption === "string";
 }
 
 /**
- * Displays each figure (as its own image output) followed by its id and
- * caption (as Markdown), in order.
+ * Makes a `show(...items)` for a display function. Each item is displayed as
+ * its own output: a string as plain text, a figure (an object with string
+ * `id` and `caption`) followed by its caption in Markdown, anything else as
+ * the kernel formats it (tables and figures implement
+ * `Symbol.for("Jupyter.display")`).
  *
  * @param display The kernel's display function.
- * @param figures Figures that implement `Symbol.for("Jupyter.display")`.
+ * @param options How long to wait after the last item.
+ * @returns The `show` function.
+ * @throws {RangeError} When `settleMs` is negative.
  * @example
  * ```ts
  * import { assertEquals } from "node:assert/strict";
  * const shown: unknown[] = [];
- * await showFigures((obj) => void shown.push(obj), [{ id: "fig02a", caption: "Loss" }]);
- * assertEquals(shown[1], { "text/markdown": "**fig02a.** Loss" });
+ * const show = createShow((obj) => void shown.push(obj), { settleMs: 0 });
+ * await show("text", { id: "fig02a", caption: "Loss" });
+ * assertEquals(shown, [
+ *   { "text/plain": "text" },
+ *   { id: "fig02a", caption: "Loss" },
+ *   { "text/markdown": "**fig02a.** Loss" },
+ * ]);
  * ```
  */
-export async function showFigures(
+export function createShow(
   display: DisplayFunction,
-  figures: readonly CaptionedFigure[],
-): Promise<void> {
-  for (const figure of figures) {
-    await display(figure);
-    await display({ "text/markdown": `**${figure.id}.** ${figure.caption}` }, { raw: true });
+  { settleMs = 150 }: ShowOptions = {},
+): Show {
+  if (!(settleMs >= 0)) {
+    throw new RangeError(`Expected settleMs >= 0 but found ${settleMs}: pass 0 to not wait`);
   }
+  return async (...items) => {
+    for (const item of items) {
+      if (typeof item === "string") {
+        await display({ "text/plain": item }, { raw: true });
+        continue;
+      }
+      await display(item);
+      if (isCaptioned(item)) {
+        await display({ "text/markdown": `**${item.id}.** ${item.caption}` }, { raw: true });
+      }
+    }
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+  };
 }

@@ -39,24 +39,43 @@ function span(item: DrawItem): [number, number] {
 }
 
 /** Builds and places the items of a circuit. */
-export function layout(c: CompiledCircuit, steps: Step[], { expand = true, decimals = 2 }: LayoutOptions = {}): DrawItem[] {
+export function layout(
+  c: CompiledCircuit,
+  steps: Step[],
+  { expand = true, decimals = 2 }: LayoutOptions = {},
+): DrawItem[] {
   const items: DrawItem[] = [];
   const blocks = c.weightShapes.length;
   const drawnSteps = new Set<number>();
   for (const op of c.ops) {
     const step = steps[op.step]!;
-    const asBlock = op.kind !== "gate" || (!expand && step.type !== "gate" && step.type !== "angleEmbedding");
+    const asBlock = op.kind !== "gate" ||
+      (!expand && step.type !== "gate" && step.type !== "angleEmbedding");
     if (asBlock) {
       if (drawnSteps.has(op.step)) continue;
       drawnSteps.add(op.step);
       const wires = "wires" in step ? step.wires : [...Array(c.wires).keys()];
-      items.push({ controls: [], targets: wires, label: stepLabel(step), kind: "block", gate: null, column: 0 });
+      items.push({
+        controls: [],
+        targets: wires,
+        label: stepLabel(step),
+        kind: "block",
+        gate: null,
+        column: 0,
+      });
       continue;
     }
     const info = GATES[op.name];
     const args = op.params.map((p) => paramText(p, blocks, decimals)).join(", ");
     const label = args.length > 0 ? `${info.label}(${args})` : info.label;
-    items.push({ controls: op.wires.slice(0, info.controls), targets: op.wires.slice(info.controls), label, kind: "gate", gate: op.name, column: 0 });
+    items.push({
+      controls: op.wires.slice(0, info.controls),
+      targets: op.wires.slice(info.controls),
+      label,
+      kind: "gate",
+      gate: op.name,
+      column: 0,
+    });
   }
   const level = new Array<number>(c.wires).fill(0);
   for (const item of items) {
@@ -78,8 +97,8 @@ export function itemSpan(item: DrawItem): [number, number] {
 export function measurementLabels(c: CompiledCircuit): string[] {
   const labels: string[][] = Array.from({ length: c.wires }, () => []);
   c.measurements.forEach((m: Measurement) => {
-    if (m.type === "expval") for (const w of m.wires) labels[w]!.push(`<${m.pauli}>`);
-    else if (m.type === "probs") for (const w of m.wires) labels[w]!.push("Probs");
+    if (m.type === "expval") { for (const w of m.wires) labels[w]!.push(`<${m.pauli}>`); }
+    else if (m.type === "probs") { for (const w of m.wires) labels[w]!.push("Probs"); }
     else {
       const text = `<${m.wires.map((w, i) => `${m.word[i]}${w}`).join("@")}>`;
       for (const w of m.wires) labels[w]!.push(text);

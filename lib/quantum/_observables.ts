@@ -38,14 +38,18 @@ export function applyObservableNumbers(
   if (m.type === "expval") {
     return m.wires.map((w) => {
       const s = state.slice();
-      for (const g of diagonalizing(m.pauli)) apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
+      for (const g of diagonalizing(m.pauli)) {
+        apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
+      }
       let e = 0;
       for (let i = 0; i < dim; i++) e += zSign(i, wires, w) * (s[2 * i]! ** 2 + s[2 * i + 1]! ** 2);
       return e;
     });
   }
   const s = state.slice();
-  for (const [g, w] of measurementRotations(m)) apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
+  for (const [g, w] of measurementRotations(m)) {
+    apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
+  }
   const p = (i: number) => s[2 * i]! ** 2 + s[2 * i + 1]! ** 2;
   if (m.type === "expvalPauli") {
     let e = 0;

@@ -7,11 +7,30 @@
 import * as tf from "@tensorflow/tfjs";
 import { type Algebra, type Entry, type Matrix, NUMBER_ALGEBRA, realRep } from "./gates.ts";
 
-/** A batched statevector with a lazily permuted wire order. */
+/**
+ * A batched statevector with a lazily permuted wire order. When `real` is set, `t` holds only
+ * real amplitudes [batch, 2 ** wires] (imaginary parts zero). When `norm2` is set, the state
+ * is `t / sqrt(norm2)` (norm2 [batch, 1]): the circuit is linear in the state and every
+ * measurement is quadratic, so normalisation is applied to the measured values at the end.
+ */
 export interface State {
   t: tf.Tensor;
   order: number[];
   batch: number;
+  real?: boolean;
+  norm2?: tf.Tensor | null;
+}
+
+/** The state with interleaved [re, im] amplitudes (pads a real state with zero imaginary parts). */
+export function toComplex(s: State): State {
+  if (!s.real) return s;
+  const t = tf.pad(tf.reshape(s.t, [s.batch, -1, 1]), [[0, 0], [0, 0], [0, 1]]);
+  return { ...s, t: tf.reshape(t, [s.batch, -1]), real: false };
+}
+
+function reshapeIfNeeded(t: tf.Tensor, shape: number[]): tf.Tensor {
+  if (t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i])) return t;
+  return tf.reshape(t, shape);
 }
 
 /** Tensor algebra for the shared gate definitions. */
@@ -23,20 +42,36 @@ export const TENSOR_ALGEBRA: Algebra<tf.Tensor> = {
   mul: (a, b) => tf.mul(a, b),
 };
 
-function wireShape(batch: number, wires: number): number[] {
-  return [batch, ...new Array<number>(wires).fill(2), 2];
-}
-
-/** Moves `wires` (in this order) to the last wire axes; no-op when already there. */
+/**
+ * Moves `wires` (in this order) to the last wire axes; no-op when already there. Each wire
+ * moves with one rank-5 transpose ([batch, before, 2, after, 2] -> [batch, before, after, 2, 2]):
+ * tfjs backends handle low ranks far faster than one transpose of rank wires + 2.
+ */
 export function bringToEnd(s: State, wires: number[]): State {
+  s = toComplex(s);
   const n = s.order.length;
   const k = wires.length;
-  const tail = s.order.slice(n - k);
-  if (tail.every((w, i) => w === wires[i])) return s;
-  const order = [...s.order.filter((w) => !wires.includes(w)), ...wires];
-  const perm = [0, ...order.map((w) => s.order.indexOf(w) + 1), n + 1];
-  const t = tf.transpose(tf.reshape(s.t, wireShape(s.batch, n)), perm);
-  return { t: tf.reshape(t, [s.batch, -1]), order, batch: s.batch };
+  if (s.order.slice(n - k).every((w, i) => w === wires[i])) return s;
+  // Wires already sitting, in order, at the very end need not move.
+  let start = 0;
+  for (let j = k; j > 0; j--) {
+    if (s.order.slice(n - j).every((w, i) => w === wires[i])) {
+      start = j;
+      break;
+    }
+  }
+  let t = s.t;
+  let order = s.order;
+  for (const w of wires.slice(start)) {
+    const pos = order.indexOf(w);
+    const after = n - 1 - pos;
+    if (after > 0) {
+      const view = tf.reshape(t, [s.batch, 2 ** pos, 2, 2 ** after, 2]);
+      t = tf.reshape(tf.transpose(view, [0, 1, 3, 2, 4]), [s.batch, -1]);
+    }
+    order = [...order.filter((x) => x !== w), w];
+  }
+  return { ...s, t, order };
 }
 
 /** The same state with wires in natural order (wire 0 most significant). */
@@ -54,11 +89,25 @@ export function applyRep(s: State, wires: number[], rep: tf.Tensor): State {
   const d2 = 2 << wires.length;
   let t: tf.Tensor;
   if (rep.rank === 2) {
-    t = tf.matMul(tf.reshape(moved.t, [-1, d2]) as tf.Tensor2D, rep as tf.Tensor2D);
+    t = tf.matMul(reshapeIfNeeded(moved.t, [-1, d2]) as tf.Tensor2D, rep as tf.Tensor2D);
   } else {
     t = tf.matMul(tf.reshape(moved.t, [s.batch, -1, d2]) as tf.Tensor3D, rep as tf.Tensor3D);
   }
-  return { t: tf.reshape(t, [s.batch, -1]), order: moved.order, batch: s.batch };
+  return { ...moved, t: reshapeIfNeeded(t, [s.batch, moved.t.shape[1]!]) };
+}
+
+/**
+ * Applies a whole-register matrix to a real state in canonical order: `re [batch, 2^n]`
+ * times the (j, re) rows of the representation, `[2^n, 2^(n+1)]`.
+ */
+export function applyRealRows(s: State, rows: tf.Tensor2D): State {
+  return { ...s, t: tf.matMul(s.t as tf.Tensor2D, rows), real: false };
+}
+
+/** True when `s` is real, in canonical order, and `wires` is the whole register in order. */
+export function isRealWhole(s: State, wires: number[]): boolean {
+  return Boolean(s.real) && wires.length === s.order.length &&
+    wires.every((w, i) => w === i && s.order[i] === i);
 }
 
 /** |0...0> for each row: [batch, 2 ** (wires + 1)]. */
@@ -70,10 +119,18 @@ export function zeroState(batch: number, wires: number): State {
 }
 
 /** A state from real amplitudes [batch, 2 ** wires] (imaginary parts zero). */
-export function realState(amplitudes: tf.Tensor2D, wires: number): State {
-  const [batch] = amplitudes.shape;
-  const t = tf.pad(tf.reshape(amplitudes, [batch, -1, 1]), [[0, 0], [0, 0], [0, 1]]);
-  return { t: tf.reshape(t, [batch, -1]), order: [...Array(wires).keys()], batch };
+export function realState(
+  amplitudes: tf.Tensor2D,
+  wires: number,
+  norm2: tf.Tensor | null = null,
+): State {
+  return {
+    t: amplitudes,
+    order: [...Array(wires).keys()],
+    batch: amplitudes.shape[0],
+    real: true,
+    norm2,
+  };
 }
 
 /** The real representation of a constant matrix as a float32 tensor [2d, 2d]. */

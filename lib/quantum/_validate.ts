@@ -5,39 +5,63 @@ import type { CompiledCircuit } from "./ops.ts";
 
 export function checkWireCount(wires: unknown): number {
   if (typeof wires !== "number" || !Number.isInteger(wires) || wires < 1 || wires > MAX_WIRES) {
-    throw new RangeError(`Expected a wire count in 1..${MAX_WIRES} but found ${String(wires)}: pass an integer number of wires`);
+    throw new RangeError(
+      `Expected a wire count in 1..${MAX_WIRES} but found ${
+        String(wires)
+      }: pass an integer number of wires`,
+    );
   }
   return wires;
 }
 
 export function checkWires(list: unknown, n: number, what: string, expected?: number): number[] {
   const arr = typeof list === "number" ? [list] : list;
-  if (!Array.isArray(arr)) throw new TypeError(`Expected ${what} wires as an array but found ${typeof list}: pass wire indices`);
+  if (!Array.isArray(arr)) {
+    throw new TypeError(
+      `Expected ${what} wires as an array but found ${typeof list}: pass wire indices`,
+    );
+  }
   for (const w of arr) {
     if (typeof w !== "number" || !Number.isInteger(w) || w < 0 || w >= n) {
-      throw new RangeError(`Expected ${what} wires in 0..${n - 1} but found ${String(w)}: use wire indices below ${n}`);
+      throw new RangeError(
+        `Expected ${what} wires in 0..${n - 1} but found ${String(w)}: use wire indices below ${n}`,
+      );
     }
   }
   if (new Set(arr).size !== arr.length) {
-    throw new RangeError(`Expected distinct ${what} wires but found [${arr.join(", ")}]: list each wire once`);
+    throw new RangeError(
+      `Expected distinct ${what} wires but found [${arr.join(", ")}]: list each wire once`,
+    );
   }
   if (expected !== undefined && arr.length !== expected) {
-    throw new RangeError(`Expected ${expected} wires for ${what} but found ${arr.length}: pass ${expected} wire indices`);
+    throw new RangeError(
+      `Expected ${expected} wires for ${what} but found ${arr.length}: pass ${expected} wire indices`,
+    );
   }
-  if (arr.length === 0) throw new RangeError(`Expected at least one wire for ${what} but found none: pass wire indices`);
+  if (arr.length === 0) {
+    throw new RangeError(
+      `Expected at least one wire for ${what} but found none: pass wire indices`,
+    );
+  }
   return [...arr] as number[];
 }
 
 export function checkLayers(layers: unknown, what: string): number {
   if (typeof layers !== "number" || !Number.isInteger(layers) || layers < 1) {
-    throw new RangeError(`Expected ${what} layers to be a positive integer but found ${String(layers)}: pass 1 or more`);
+    throw new RangeError(
+      `Expected ${what} layers to be a positive integer but found ${
+        String(layers)
+      }: pass 1 or more`,
+    );
   }
   return layers;
 }
 
 export function checkFinite(x: unknown, what: string): number {
   if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new TypeError(`Expected ${what} to be a finite number but found ${String(x)}: pass a number`);
+    throw new TypeError(
+      `Expected ${what} to be a finite number but found ${String(x)}: pass a number`,
+    );
   }
   return x;
 }
@@ -49,24 +73,41 @@ function shapeText(shape: readonly number[]): string {
 /** Validates run() arguments against a compiled circuit. */
 export function checkRunArgs(c: CompiledCircuit, inputs: unknown, weights: unknown): void {
   if (c.measurements.length === 0) {
-    throw new RangeError("Expected at least one measurement but found none: call expval() or probs() on the circuit");
+    throw new RangeError(
+      "Expected at least one measurement but found none: call expval() or probs() on the circuit",
+    );
   }
   if (!(inputs instanceof tf.Tensor) || inputs.rank !== 2) {
     const found = inputs instanceof tf.Tensor ? `rank ${inputs.rank}` : typeof inputs;
-    throw new TypeError(`Expected inputs as a rank-2 tensor [batch, ${c.inputSize}] but found ${found}: reshape the features`);
+    throw new TypeError(
+      `Expected inputs as a rank-2 tensor [batch, ${c.inputSize}] but found ${found}: reshape the features`,
+    );
   }
   if (inputs.shape[1] !== c.inputSize) {
-    throw new RangeError(`Expected inputs of width ${c.inputSize} but found ${inputs.shape[1]}: pass [batch, ${c.inputSize}] features`);
+    throw new RangeError(
+      `Expected inputs of width ${c.inputSize} but found ${
+        inputs.shape[1]
+      }: pass [batch, ${c.inputSize}] features`,
+    );
   }
   if (!Array.isArray(weights) || weights.length !== c.weightShapes.length) {
     const found = Array.isArray(weights) ? `${weights.length} tensors` : typeof weights;
-    throw new RangeError(`Expected ${c.weightShapes.length} weight tensors but found ${found}: pass one tensor per circuit.weightShapes() entry`);
+    throw new RangeError(
+      `Expected ${c.weightShapes.length} weight tensors but found ${found}: pass one tensor per circuit.weightShapes() entry`,
+    );
   }
   weights.forEach((w, i) => {
     const want = c.weightShapes[i]!;
-    if (!(w instanceof tf.Tensor) || w.shape.length !== want.length || w.shape.some((d: number, k: number) => d !== want[k])) {
+    if (
+      !(w instanceof tf.Tensor) || w.shape.length !== want.length ||
+      w.shape.some((d: number, k: number) => d !== want[k])
+    ) {
       const found = w instanceof tf.Tensor ? shapeText(w.shape) : typeof w;
-      throw new RangeError(`Expected weights[${i}] of shape ${shapeText(want)} but found ${found}: pass tensors shaped as circuit.weightShapes()`);
+      throw new RangeError(
+        `Expected weights[${i}] of shape ${
+          shapeText(want)
+        } but found ${found}: pass tensors shaped as circuit.weightShapes()`,
+      );
     }
   });
 }

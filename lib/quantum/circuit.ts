@@ -5,17 +5,18 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { GATES, type GateName, isGateName } from "./gates.ts";
+import { type GateName, GATES, isGateName } from "./gates.ts";
 import type { CompiledCircuit, Measurement, Pauli, ShotsSpec } from "./ops.ts";
 import { type CircuitJSON, compile, type Step } from "./compile.ts";
 import { type Axis, defaultRanges, type Rotation, validateRanges } from "./templates.ts";
-import { simulate } from "./simulator.ts";
+import { type Fusion, simulate } from "./simulator.ts";
 import { measure } from "./measure.ts";
 import { checkFinite, checkLayers, checkRunArgs, checkWireCount, checkWires } from "./_validate.ts";
-import { drawText, type DrawOptions } from "./draw.ts";
+import { type DrawOptions, drawText } from "./draw.ts";
 import { drawSVG, type SVGOptions } from "./svg.ts";
 import { toQASM } from "./qasm.ts";
 import { addGateMethods, type GateMethods } from "./_gate_methods.ts";
+import { replayJSON } from "./_json.ts";
 
 /** Options of {@linkcode Circuit.amplitudeEmbedding}. */
 export interface AmplitudeEmbeddingOptions {
@@ -29,8 +30,8 @@ export interface AmplitudeEmbeddingOptions {
 
 /** Options of {@linkcode Circuit.run}. */
 export interface RunOptions {
-  /** Fuse input-independent gates into block unitaries (off only for testing). @default {true} */
-  fuse?: boolean;
+  /** How input-independent gates are applied (see {@linkcode Fusion}). @default {"adjoint"} */
+  fusion?: Fusion;
 }
 
 const PAULIS = ["X", "Y", "Z"];
@@ -76,22 +77,45 @@ export class Circuit {
    *
    * @throws {RangeError} When more than `2 ** wires` features, or fewer without `padWith`.
    */
-  amplitudeEmbedding({ normalize = false, padWith, features }: AmplitudeEmbeddingOptions = {}): this {
+  amplitudeEmbedding(
+    { normalize = false, padWith, features }: AmplitudeEmbeddingOptions = {},
+  ): this {
     const dim = 2 ** this.wires;
     const size = features ?? dim;
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`Expected features to be a positive integer but found ${size}: pass the feature count`);
-    if (size > dim) throw new RangeError(`Features must be of length ${dim} or fewer but found ${size}: use more wires`);
-    if (size < dim && padWith === undefined) throw new RangeError(`Features must be of length ${dim} but found ${size}: pass padWith to pad`);
+    if (!Number.isInteger(size) || size < 1) {
+      throw new RangeError(
+        `Expected features to be a positive integer but found ${size}: pass the feature count`,
+      );
+    }
+    if (size > dim) {
+      throw new RangeError(
+        `Features must be of length ${dim} or fewer but found ${size}: use more wires`,
+      );
+    }
+    if (size < dim && padWith === undefined) {
+      throw new RangeError(
+        `Features must be of length ${dim} but found ${size}: pass padWith to pad`,
+      );
+    }
     if (padWith !== undefined) checkFinite(padWith, "padWith");
     if (this.#steps.length > 0) {
-      throw new RangeError(`Expected amplitudeEmbedding as the first operation but found ${this.#steps.length} before it: move it to the start`);
+      throw new RangeError(
+        `Expected amplitudeEmbedding as the first operation but found ${this.#steps.length} before it: move it to the start`,
+      );
     }
-    return this.#push({ type: "amplitudeEmbedding", normalize: Boolean(normalize), padWith: padWith ?? null, features: size });
+    return this.#push({
+      type: "amplitudeEmbedding",
+      normalize: Boolean(normalize),
+      padWith: padWith ?? null,
+      features: size,
+    });
   }
 
   /** AngleEmbedding: input feature i is the angle of an X, Y or Z rotation on `wires[i]`. */
   angleEmbedding({ rotation = "X", wires }: { rotation?: Axis; wires?: number[] } = {}): this {
-    if (!PAULIS.includes(rotation)) throw new TypeError(`Expected rotation X, Y or Z but found ${rotation}: pick one of them`);
+    if (!PAULIS.includes(rotation)) {
+      throw new TypeError(`Expected rotation X, Y or Z but found ${rotation}: pick one of them`);
+    }
     return this.#push({ type: "angleEmbedding", rotation, wires: this.#all(wires) });
   }
 
@@ -101,13 +125,26 @@ export class Circuit {
   }
 
   /** BasicEntanglerLayers with weights `[layers, wires]` (one trainable block). */
-  basicEntanglerLayers(layers: number, { rotation = "RX", wires }: { rotation?: Rotation; wires?: number[] } = {}): this {
-    if (!["RX", "RY", "RZ"].includes(rotation)) throw new TypeError(`Expected rotation RX, RY or RZ but found ${rotation}: pick one of them`);
-    return this.#push({ type: "basicEntanglerLayers", layers: checkLayers(layers, "BasicEntanglerLayers"), rotation, wires: this.#all(wires) });
+  basicEntanglerLayers(
+    layers: number,
+    { rotation = "RX", wires }: { rotation?: Rotation; wires?: number[] } = {},
+  ): this {
+    if (!["RX", "RY", "RZ"].includes(rotation)) {
+      throw new TypeError(`Expected rotation RX, RY or RZ but found ${rotation}: pick one of them`);
+    }
+    return this.#push({
+      type: "basicEntanglerLayers",
+      layers: checkLayers(layers, "BasicEntanglerLayers"),
+      rotation,
+      wires: this.#all(wires),
+    });
   }
 
   /** StronglyEntanglingLayers with weights `[layers, wires, 3]` (one trainable block). */
-  stronglyEntanglingLayers(layers: number, { ranges, wires }: { ranges?: number[]; wires?: number[] } = {}): this {
+  stronglyEntanglingLayers(
+    layers: number,
+    { ranges, wires }: { ranges?: number[]; wires?: number[] } = {},
+  ): this {
     const w = this.#all(wires);
     const l = checkLayers(layers, "StronglyEntanglingLayers");
     const r = ranges ?? defaultRanges(l, w.length);
@@ -120,29 +157,50 @@ export class Circuit {
    * weight block of shape `[parameter count]`); pass numbers to fix them.
    */
   gate(name: GateName, wires: number | number[], params?: number[]): this {
-    if (!isGateName(name)) throw new TypeError(`Expected a gate name from GATES but found ${String(name)}: see GATES`);
+    if (!isGateName(name)) {
+      throw new TypeError(`Expected a gate name from GATES but found ${String(name)}: see GATES`);
+    }
     const info = GATES[name];
     const w = checkWires(wires, this.wires, name, info.wires);
     let p: number[] | null = null;
     if (params !== undefined || info.params === 0) {
       p = (params ?? []).map((x) => checkFinite(x, `${name} parameter`));
-      if (p.length !== info.params) throw new RangeError(`Expected ${info.params} parameters for ${name} but found ${p.length}: pass ${info.params}`);
+      if (p.length !== info.params) {
+        throw new RangeError(
+          `Expected ${info.params} parameters for ${name} but found ${p.length}: pass ${info.params}`,
+        );
+      }
     }
     return this.#push({ type: "gate", name, wires: w, params: p });
   }
 
   /** Expectation of Pauli `pauli` on each of `wires` (default all): one output per wire. */
   expval(pauli: Pauli = "Z", { wires }: { wires?: number[] } = {}): this {
-    if (!PAULIS.includes(pauli)) throw new TypeError(`Expected Pauli X, Y or Z but found ${pauli}: use expvalPauli for words`);
-    this.#measurements.push({ type: "expval", pauli, wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "expval") });
+    if (!PAULIS.includes(pauli)) {
+      throw new TypeError(`Expected Pauli X, Y or Z but found ${pauli}: use expvalPauli for words`);
+    }
+    this.#measurements.push({
+      type: "expval",
+      pauli,
+      wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "expval"),
+    });
     this.#compiled = null;
     return this;
   }
 
   /** Expectation of a Pauli word such as "XZI" on `wires` (default 0..length-1): one output. */
   expvalPauli(word: string, { wires }: { wires?: number[] } = {}): this {
-    if (typeof word !== "string" || !/^[IXYZ]+$/.test(word)) throw new TypeError(`Expected a Pauli word of I, X, Y, Z but found ${String(word)}: pass e.g. "XZ"`);
-    const w = checkWires(wires ?? [...Array(word.length).keys()], this.wires, "expvalPauli", word.length);
+    if (typeof word !== "string" || !/^[IXYZ]+$/.test(word)) {
+      throw new TypeError(
+        `Expected a Pauli word of I, X, Y, Z but found ${String(word)}: pass e.g. "XZ"`,
+      );
+    }
+    const w = checkWires(
+      wires ?? [...Array(word.length).keys()],
+      this.wires,
+      "expvalPauli",
+      word.length,
+    );
     this.#measurements.push({ type: "expvalPauli", word, wires: w });
     this.#compiled = null;
     return this;
@@ -150,14 +208,21 @@ export class Circuit {
 
   /** Probabilities of the basis states of `wires` (default all): `2 ** wires.length` outputs. */
   probs({ wires }: { wires?: number[] } = {}): this {
-    this.#measurements.push({ type: "probs", wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "probs") });
+    this.#measurements.push({
+      type: "probs",
+      wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "probs"),
+    });
     this.#compiled = null;
     return this;
   }
 
   /** Estimates measurements from `shots` seeded samples (null for exact); gradients stay exact. */
   withShots(shots: number | null, { seed = 0 }: { seed?: number } = {}): this {
-    if (shots !== null && (!Number.isInteger(shots) || shots < 1)) throw new RangeError(`Expected shots to be a positive integer or null but found ${shots}: pass e.g. 1000`);
+    if (shots !== null && (!Number.isInteger(shots) || shots < 1)) {
+      throw new RangeError(
+        `Expected shots to be a positive integer or null but found ${shots}: pass e.g. 1000`,
+      );
+    }
     this.#shots = shots === null ? null : { shots, seed: checkFinite(seed, "seed") };
     this.#compiled = null;
     return this;
@@ -190,10 +255,22 @@ export class Circuit {
    * @param weights One tensor per `weightShapes()` entry.
    * @returns `[batch, outputSize]`; the caller disposes it.
    */
-  run(inputs: tf.Tensor2D, weights: tf.Tensor[], { fuse = true }: RunOptions = {}): tf.Tensor2D {
+  run(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    { fusion = "adjoint" }: RunOptions = {},
+  ): tf.Tensor2D {
     const c = this.compiled;
     checkRunArgs(c, inputs, weights);
-    return tf.tidy(() => measure(simulate(c, tf.cast(inputs, "float32"), weights, { fuse }), c.measurements, c.shots));
+    return tf.tidy(() =>
+      measure(
+        simulate(c, inputs.dtype === "float32" ? inputs : tf.cast(inputs, "float32"), weights, {
+          fusion,
+        }),
+        c.measurements,
+        c.shots,
+      )
+    );
   }
 
   /** A PennyLane-style text diagram. */
@@ -207,13 +284,23 @@ export class Circuit {
   }
 
   /** OpenQASM 2.0 of the circuit bound to one input row and the weights. */
-  toQASM(input: ArrayLike<number> | tf.Tensor, weights: (tf.Tensor | ArrayLike<number>)[] = []): string {
+  toQASM(
+    input: ArrayLike<number> | tf.Tensor,
+    weights: (tf.Tensor | ArrayLike<number>)[] = [],
+  ): string {
     return toQASM(this.compiled, input, weights);
   }
 
   /** A plain JSON description; `Circuit.fromJSON` rebuilds an equal circuit. */
   toJSON(): CircuitJSON {
-    return structuredClone({ format: "hqc-circuit", version: 1, wires: this.wires, steps: this.#steps, measurements: this.#measurements, shots: this.#shots });
+    return structuredClone({
+      format: "hqc-circuit",
+      version: 1,
+      wires: this.wires,
+      steps: this.#steps,
+      measurements: this.#measurements,
+      shots: this.#shots,
+    });
   }
 
   /**
@@ -222,31 +309,9 @@ export class Circuit {
    * @throws {TypeError} When the object is not a circuit description of a supported version.
    */
   static fromJSON(json: unknown): Circuit {
-    const j = json as Partial<CircuitJSON> | null;
-    if (j === null || typeof j !== "object" || j.format !== "hqc-circuit" || j.version !== 1) {
-      throw new TypeError(`Expected a circuit JSON of format hqc-circuit version 1 but found ${JSON.stringify(j)?.slice(0, 80)}: pass Circuit.toJSON() output`);
-    }
-    const c = new Circuit(j.wires as number);
-    for (const s of j.steps ?? []) {
-      if (s.type === "amplitudeEmbedding") c.amplitudeEmbedding({ normalize: s.normalize, padWith: s.padWith ?? undefined, features: s.features });
-      else if (s.type === "angleEmbedding") c.angleEmbedding({ rotation: s.rotation, wires: s.wires });
-      else if (s.type === "basisEmbedding") c.basisEmbedding({ wires: s.wires });
-      else if (s.type === "basicEntanglerLayers") c.basicEntanglerLayers(s.layers, { rotation: s.rotation, wires: s.wires });
-      else if (s.type === "stronglyEntanglingLayers") c.stronglyEntanglingLayers(s.layers, { ranges: s.ranges, wires: s.wires });
-      else if (s.type === "gate") c.gate(s.name, s.wires, s.params ?? undefined);
-      else throw new TypeError(`Expected a known step type but found ${JSON.stringify(s)}: upgrade the library`);
-    }
-    for (const m of j.measurements ?? []) {
-      if (m.type === "expval") c.expval(m.pauli, { wires: m.wires });
-      else if (m.type === "expvalPauli") c.expvalPauli(m.word, { wires: m.wires });
-      else if (m.type === "probs") c.probs({ wires: m.wires });
-      else throw new TypeError(`Expected a known measurement but found ${JSON.stringify(m)}: upgrade the library`);
-    }
-    if (j.shots) c.withShots(j.shots.shots, { seed: j.shots.seed });
-    return c;
+    return replayJSON(json, (wires) => new Circuit(wires));
   }
 }
 
-// deno-lint-ignore no-empty-interface
 export interface Circuit extends GateMethods {}
 addGateMethods(Circuit.prototype);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { GATES, type GateName } from "./gates.ts";
+import { type GateName, GATES } from "./gates.ts";
 import type { CompiledCircuit, GateOp, Measurement, Op, ShotsSpec } from "./ops.ts";
 import { measurementWidth } from "./ops.ts";
 import {
@@ -36,7 +36,12 @@ export interface CircuitJSON {
 }
 
 /** Compiles steps into primitive operations, weight blocks and sizes. */
-export function compile(wires: number, steps: Step[], measurements: Measurement[], shots: ShotsSpec | null): CompiledCircuit {
+export function compile(
+  wires: number,
+  steps: Step[],
+  measurements: Measurement[],
+  shots: ShotsSpec | null,
+): CompiledCircuit {
   const ops: Op[] = [];
   const weightShapes: number[][] = [];
   let inputSize = 0;
@@ -44,7 +49,15 @@ export function compile(wires: number, steps: Step[], measurements: Measurement[
   steps.forEach((s, step) => {
     switch (s.type) {
       case "amplitudeEmbedding":
-        ops.push({ kind: "amplitude", wires: all, offset: inputSize, size: s.features, normalize: s.normalize, padWith: s.padWith, step });
+        ops.push({
+          kind: "amplitude",
+          wires: all,
+          offset: inputSize,
+          size: s.features,
+          normalize: s.normalize,
+          padWith: s.padWith,
+          step,
+        });
         inputSize += s.features;
         break;
       case "angleEmbedding":

@@ -8,11 +8,13 @@
 export const MAX_WIRES = 22;
 
 /**
- * Under `normalize`, a feature row whose squared norm is below this is embedded as the basis
- * state |0...0> with zero gradient, instead of dividing by (nearly) zero. The value keeps the
- * float32 gradient of `x / |x|` (which scales as |x|^-3 in intermediate terms) finite.
+ * Under `normalize`, a feature row whose squared norm is below this is embedded as the
+ * normalised `x + e0`, that is |0...0> (to within 1e-6), with the finite gradient the circuit
+ * has at |0...0>, instead of dividing by (nearly) zero. Normalisation divides measured
+ * probabilities by the squared norm, whose own square must stay a normal float32 (> 1e-38)
+ * for the gradient: 1e-12 leaves ample room.
  */
-export const MIN_SQUARED_NORM = 1e-20;
+export const MIN_SQUARED_NORM = 1e-12;
 
 /** Without `normalize`, rows must have norm 1 within this (float32 features). */
 export const NORM_TOLERANCE = 1e-4;

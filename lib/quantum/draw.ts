@@ -10,7 +10,10 @@ import { itemSpan, layout, type LayoutOptions, measurementLabels } from "./_layo
 /** Options of `Circuit.draw()`. */
 export type DrawOptions = LayoutOptions;
 
-function cell(wire: number, item: { controls: number[]; targets: number[]; label: string; kind: string; gate: string | null }): string {
+function cell(
+  wire: number,
+  item: { controls: number[]; targets: number[]; label: string; kind: string; gate: string | null },
+): string {
   const [lo, hi] = itemSpan(item as never);
   const multi = lo !== hi;
   const corner = !multi ? "" : wire === lo ? "╭" : wire === hi ? "╰" : "├";

@@ -137,7 +137,11 @@ export function baseMatrix<T>(name: GateName, params: T[], alg: Algebra<T>): Mat
   const p = (i: number): T => {
     const v = params[i];
     if (v === undefined) {
-      throw new RangeError(`Expected ${GATES[name].params} parameters for ${name} but found ${params.length}: pass all of them`);
+      throw new RangeError(
+        `Expected ${
+          GATES[name].params
+        } parameters for ${name} but found ${params.length}: pass all of them`,
+      );
     }
     return v;
   };
@@ -187,7 +191,9 @@ export function baseMatrix<T>(name: GateName, params: T[], alg: Algebra<T>): Mat
     }
     default: {
       const g = GATES[name];
-      if (g.base === null) throw new TypeError(`Expected a known gate but found ${name}: see GATES`);
+      if (g.base === null) {
+        throw new TypeError(`Expected a known gate but found ${name}: see GATES`);
+      }
       return controlled(baseMatrix(g.base, params, alg), g.controls);
     }
   }

@@ -55,7 +55,10 @@ function uniformlyControlledRY(controls: number[], target: number, angles: numbe
 
 function amplitudeQASM(op: AmplitudeOp, input: ArrayLike<number>, n: number): string[] {
   const dim = 2 ** n;
-  const x = Array.from({ length: dim }, (_, i) => (i < op.size ? input[op.offset + i]! : op.padWith ?? 0));
+  const x = Array.from(
+    { length: dim },
+    (_, i) => (i < op.size ? input[op.offset + i]! : op.padWith ?? 0),
+  );
   const squared = x.reduce((a, v) => a + v * v, 0);
   if (op.normalize && squared < MIN_SQUARED_NORM) return [];
   const norm = op.normalize ? Math.sqrt(squared) : 1;
@@ -86,24 +89,38 @@ function amplitudeQASM(op: AmplitudeOp, input: ArrayLike<number>, n: number): st
  * @param weights One array or tensor per weight block.
  * @returns The program text.
  */
-export function toQASM(c: CompiledCircuit, input: ArrayLike<number> | tf.Tensor, weights: (tf.Tensor | ArrayLike<number>)[]): string {
+export function toQASM(
+  c: CompiledCircuit,
+  input: ArrayLike<number> | tf.Tensor,
+  weights: (tf.Tensor | ArrayLike<number>)[],
+): string {
   const row = toNumbers(input);
   if (row.length !== c.inputSize) {
-    throw new RangeError(`Expected an input row of ${c.inputSize} features but found ${row.length}: pass one row`);
+    throw new RangeError(
+      `Expected an input row of ${c.inputSize} features but found ${row.length}: pass one row`,
+    );
   }
   if (weights.length !== c.weightShapes.length) {
-    throw new RangeError(`Expected ${c.weightShapes.length} weight blocks but found ${weights.length}: pass circuit.weightShapes() tensors`);
+    throw new RangeError(
+      `Expected ${c.weightShapes.length} weight blocks but found ${weights.length}: pass circuit.weightShapes() tensors`,
+    );
   }
   const w = weights.map(toNumbers);
   const lines = ["OPENQASM 2.0;", 'include "qelib1.inc";', `qreg q[${c.wires}];`];
   for (const op of c.ops) {
     if (op.kind === "amplitude") lines.push(...amplitudeQASM(op, row, c.wires));
-    else if (op.kind === "basis") op.wires.forEach((q, i) => row[op.offset + i] === 1 && lines.push(`x q[${q}];`));
-    else {
+    else if (op.kind === "basis") {
+      op.wires.forEach((q, i) => row[op.offset + i] === 1 && lines.push(`x q[${q}];`));
+    } else {
       const p = op.params.map((r) => paramValue(r, row, w));
       const qs = op.wires.map((q) => `q[${q}]`).join(",");
-      if (op.name === "Rot") lines.push(`rz(${num(p[0]!)}) ${qs};`, `ry(${num(p[1]!)}) ${qs};`, `rz(${num(p[2]!)}) ${qs};`);
-      else {
+      if (op.name === "Rot") {
+        lines.push(
+          `rz(${num(p[0]!)}) ${qs};`,
+          `ry(${num(p[1]!)}) ${qs};`,
+          `rz(${num(p[2]!)}) ${qs};`,
+        );
+      } else {
         const args = p.length > 0 ? `(${p.map(num).join(",")})` : "";
         lines.push(`${GATES[op.name].qasm}${args} ${qs};`);
       }

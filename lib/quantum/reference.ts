@@ -12,12 +12,20 @@ import { applyObservableNumbers } from "./_observables.ts";
 import { MIN_SQUARED_NORM } from "./constants.ts";
 
 /** Resolves a parameter to a number for one input row. */
-export function paramValue(p: ParamRef, input: ArrayLike<number>, weights: ArrayLike<number>[]): number {
+export function paramValue(
+  p: ParamRef,
+  input: ArrayLike<number>,
+  weights: ArrayLike<number>[],
+): number {
   if (p.kind === "const") return p.value;
   if (p.kind === "input") return input[p.index] ?? NaN;
   const block = weights[p.block];
   const v = block?.[p.index];
-  if (v === undefined) throw new RangeError(`Expected weight block ${p.block} index ${p.index} but found none: check weight shapes`);
+  if (v === undefined) {
+    throw new RangeError(
+      `Expected weight block ${p.block} index ${p.index} but found none: check weight shapes`,
+    );
+  }
   return v;
 }
 
@@ -25,7 +33,12 @@ export function paramValue(p: ParamRef, input: ArrayLike<number>, weights: Array
  * Applies a complex matrix to the given wires of an interleaved [re, im] float64 state, in
  * place. Wire 0 is the most significant bit.
  */
-export function applyMatrixInPlace(state: Float64Array, wires: number, on: number[], u: Matrix<number>): void {
+export function applyMatrixInPlace(
+  state: Float64Array,
+  wires: number,
+  on: number[],
+  u: Matrix<number>,
+): void {
   const k = on.length;
   const d = 1 << k;
   const masks = on.map((w) => 1 << (wires - 1 - w));
@@ -58,13 +71,23 @@ export function applyMatrixInPlace(state: Float64Array, wires: number, on: numbe
 }
 
 /** The numeric matrix of a gate op for one input row. */
-export function opMatrix(op: GateOp, input: ArrayLike<number>, weights: ArrayLike<number>[]): Matrix<number> {
+export function opMatrix(
+  op: GateOp,
+  input: ArrayLike<number>,
+  weights: ArrayLike<number>[],
+): Matrix<number> {
   return baseMatrix(op.name, op.params.map((p) => paramValue(p, input, weights)), NUMBER_ALGEBRA);
 }
 
 const X_MATRIX: Matrix<number> = [[[0, 0], [1, 0]], [[1, 0], [0, 0]]];
 
-function applyOp(state: Float64Array<ArrayBuffer>, c: CompiledCircuit, op: Op, input: ArrayLike<number>, weights: ArrayLike<number>[]): Float64Array<ArrayBuffer> {
+function applyOp(
+  state: Float64Array<ArrayBuffer>,
+  c: CompiledCircuit,
+  op: Op,
+  input: ArrayLike<number>,
+  weights: ArrayLike<number>[],
+): Float64Array<ArrayBuffer> {
   if (op.kind === "gate") {
     applyMatrixInPlace(state, c.wires, op.wires, opMatrix(op, input, weights));
     return state;
@@ -91,7 +114,11 @@ function applyOp(state: Float64Array<ArrayBuffer>, c: CompiledCircuit, op: Op, i
  *
  * @returns Interleaved [re, im] amplitudes, length `2 * 2 ** wires`.
  */
-export function referenceState(c: CompiledCircuit, input: ArrayLike<number>, weights: ArrayLike<number>[]): Float64Array {
+export function referenceState(
+  c: CompiledCircuit,
+  input: ArrayLike<number>,
+  weights: ArrayLike<number>[],
+): Float64Array {
   let state = new Float64Array(2 * 2 ** c.wires);
   state[0] = 1;
   for (const op of c.ops) state = applyOp(state, c, op, input, weights);
@@ -103,15 +130,28 @@ export function referenceState(c: CompiledCircuit, input: ArrayLike<number>, wei
  *
  * @returns The measurement outputs, length `c.outputSize`.
  */
-export function referenceRun(c: CompiledCircuit, input: ArrayLike<number>, weights: ArrayLike<number>[]): number[] {
+export function referenceRun(
+  c: CompiledCircuit,
+  input: ArrayLike<number>,
+  weights: ArrayLike<number>[],
+): number[] {
   const state = referenceState(c, input, weights);
-  return c.measurements.flatMap((m) => applyObservableNumbers(state, c.wires, m, applyMatrixInPlace));
+  return c.measurements.flatMap((m) =>
+    applyObservableNumbers(state, c.wires, m, applyMatrixInPlace)
+  );
 }
 
 /** The unitary of a gate sequence on `wires` local wires (ops use local wire indices). */
-export function referenceUnitary(ops: GateOp[], wires: number, weights: ArrayLike<number>[]): Matrix<number> {
+export function referenceUnitary(
+  ops: GateOp[],
+  wires: number,
+  weights: ArrayLike<number>[],
+): Matrix<number> {
   const d = 2 ** wires;
-  const u: Matrix<number> = Array.from({ length: d }, () => Array.from({ length: d }, () => [0, 0]));
+  const u: Matrix<number> = Array.from(
+    { length: d },
+    () => Array.from({ length: d }, () => [0, 0]),
+  );
   for (let j = 0; j < d; j++) {
     const state = new Float64Array(2 * d);
     state[2 * j] = 1;

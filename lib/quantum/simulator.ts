@@ -10,11 +10,13 @@ import * as tf from "@tensorflow/tfjs";
 import { baseMatrix, GATES, type Matrix, NUMBER_ALGEBRA } from "./gates.ts";
 import type { AmplitudeOp, BasisOp, CompiledCircuit, GateOp } from "./ops.ts";
 import { isInputIndependent } from "./ops.ts";
-import { referenceUnitary } from "./reference.ts";
+import { blockRep } from "./_block.ts";
+import { adjointBlockRep } from "./_adjoint.ts";
 import {
+  applyRealRows,
   applyRep,
-  canonical,
   constantRep,
+  isRealWhole,
   realState,
   type State,
   TENSOR_ALGEBRA,
@@ -22,14 +24,26 @@ import {
   zeroState,
 } from "./_state.ts";
 import { planBlocks } from "./_fusion.ts";
-import { FULL_FUSION_MAX_WIRES, FUSION_BLOCK_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";
+import {
+  FULL_FUSION_MAX_WIRES,
+  FUSION_BLOCK_WIRES,
+  MIN_SQUARED_NORM,
+  NORM_TOLERANCE,
+} from "./constants.ts";
 
 export type { State } from "./_state.ts";
 
+/**
+ * How input-independent gates are applied: fused into block unitaries computed by one
+ * adjoint-differentiated op ("adjoint"), fused with the unitary built from tensor ops and
+ * differentiated by tfjs ("autodiff"), or gate by gate ("none").
+ */
+export type Fusion = "adjoint" | "autodiff" | "none";
+
 /** Options of {@linkcode simulate}. */
 export interface SimulateOptions {
-  /** Fuse input-independent gates into block unitaries. @default {true} */
-  fuse?: boolean;
+  /** See {@linkcode Fusion}. @default {"adjoint"} */
+  fusion?: Fusion;
 }
 
 /** Per-run cache of the real representations of weight-parameterised gates. */
@@ -43,25 +57,37 @@ class RepCache {
     if (cached !== undefined) return cached;
     const first = op.params[0];
     if (first === undefined || op.params.every((p) => p.kind === "const")) {
-      return constantRep(baseMatrix(op.name, op.params.map((p) => (p.kind === "const" ? p.value : NaN)), NUMBER_ALGEBRA));
+      return constantRep(
+        baseMatrix(
+          op.name,
+          op.params.map((p) => (p.kind === "const" ? p.value : NaN)),
+          NUMBER_ALGEBRA,
+        ),
+      );
     }
     if (first.kind === "weight") this.#fillBlock(first.block);
     const rep = this.#reps.get(op);
-    if (rep === undefined) throw new TypeError(`Expected ${op.name} parameters from one weight block but found a mix: use one weight block per gate`);
+    if (rep === undefined) {
+      throw new TypeError(
+        `Expected ${op.name} parameters from one weight block but found a mix: use one weight block per gate`,
+      );
+    }
     return rep;
   }
 
   // Builds every gate of a weight block at once: one cos/sin/stack for the whole block.
   #fillBlock(block: number): void {
     const ops = this.c.ops.filter((o): o is GateOp =>
-      o.kind === "gate" && o.params.length > 0 && o.params.every((p) => p.kind === "weight" && p.block === block)
+      o.kind === "gate" && o.params.length > 0 &&
+      o.params.every((p) => p.kind === "weight" && p.block === block)
     );
     const name = ops[0]!.name;
     const count = GATES[name].params;
     const w = this.weights[block]!;
     const rows = w.size / count;
     const tiled = ops.every((o, g) =>
-      o.name === name && o.params.every((p, i) => p.kind === "weight" && p.index === g * count + i)
+      o.name === name &&
+      o.params.every((p, i) => p.kind === "weight" && p.index === g * count + i)
     ) && ops.length === rows;
     if (tiled) {
       const cols = unstack(tf.reshape(w, [rows, count]), 1);
@@ -71,7 +97,9 @@ class RepCache {
     }
     const flat = tf.reshape(w, [-1]);
     for (const o of ops) {
-      const params = o.params.map((p) => tf.reshape(tf.slice(flat, [(p as { index: number }).index], [1]), []));
+      const params = o.params.map((p) =>
+        tf.reshape(tf.slice(flat, [(p as { index: number }).index], [1]), [])
+      );
       this.#reps.set(o, tensorRep(baseMatrix(o.name, params, TENSOR_ALGEBRA), []));
     }
   }
@@ -84,39 +112,29 @@ function unstack(t: tf.Tensor, axis: number): tf.Tensor[] {
   return [tf.squeeze(t, [axis])];
 }
 
-function localOps(ops: GateOp[], wires: number[]): GateOp[] {
-  return ops.map((o) => ({ ...o, wires: o.wires.map((w) => wires.indexOf(w)) }));
-}
-
-// Applies a block of input-independent gates, fused into one [2d, 2d] matmul when it has
-// more than one gate; runs of constant gates are folded in float64 first.
-function applyBlock(s: State, wires: number[], ops: GateOp[], reps: RepCache, fuse: boolean): State {
-  const isConst = (o: GateOp) => o.params.every((p) => p.kind === "const");
-  if (!fuse || ops.length === 1) {
+// Applies a block of input-independent gates: one adjoint-differentiated op for the block's
+// unitary (default), the same unitary built from tensor ops, or gate by gate.
+function applyBlock(
+  s: State,
+  wires: number[],
+  ops: GateOp[],
+  reps: RepCache,
+  weights: tf.Tensor[],
+  fusion: Fusion,
+): State {
+  if (fusion === "none") {
     for (const o of ops) s = applyRep(s, o.wires, reps.get(o));
     return s;
   }
-  const local = localOps(ops, wires);
-  const k = wires.length;
-  if (local.every(isConst)) return applyRep(s, wires, constantRep(referenceUnitary(local, k, [])));
-  const d2 = 2 << k;
-  let unit: State = { t: tf.eye(d2), order: [...Array(k).keys()], batch: d2 };
-  for (let i = 0; i < local.length;) {
-    if (!isConst(local[i]!)) {
-      unit = applyRep(unit, local[i]!.wires, reps.get(ops[i]!));
-      i++;
-      continue;
+  const local = ops.map((o) => ({ ...o, wires: o.wires.map((w) => wires.indexOf(w)) }));
+  if (fusion === "adjoint") {
+    if (isRealWhole(s, wires)) {
+      return applyRealRows(s, adjointBlockRep(local, wires.length, weights, { realRows: true }));
     }
-    let j = i;
-    while (j < local.length && isConst(local[j]!)) j++;
-    const run = local.slice(i, j);
-    const runWires = [...new Set(run.flatMap((o) => o.wires))].sort((a, b) => a - b);
-    const u: Matrix<number> = referenceUnitary(localOps(run, runWires), runWires.length, []);
-    unit = applyRep(unit, runWires, constantRep(u));
-    i = j;
+    return applyRep(s, wires, adjointBlockRep(local, wires.length, weights));
   }
-  const rep = tf.reshape(canonical(unit).t, [d2, d2]);
-  return applyRep(s, wires, rep);
+  if (ops.length === 1) return applyRep(s, ops[0]!.wires, reps.get(ops[0]!));
+  return applyRep(s, wires, blockRep(local, wires.length, (i) => reps.get(ops[i]!)));
 }
 
 function inputColumn(inputs: tf.Tensor2D, index: number): tf.Tensor1D {
@@ -139,7 +157,11 @@ function applyBasis(s: State, op: BasisOp, inputs: tf.Tensor2D): State {
   const values = bits.dataSync();
   const bad = values.findIndex((v) => v !== 0 && v !== 1);
   if (bad >= 0) {
-    throw new RangeError(`Basis state must only consist of 0s and 1s but found ${values[bad]} at row ${Math.floor(bad / op.wires.length)}: pass bits`);
+    throw new RangeError(
+      `Basis state must only consist of 0s and 1s but found ${values[bad]} at row ${
+        Math.floor(bad / op.wires.length)
+      }: pass bits`,
+    );
   }
   op.wires.forEach((w, i) => {
     const b = inputColumn(inputs, op.offset + i);
@@ -150,27 +172,40 @@ function applyBasis(s: State, op: BasisOp, inputs: tf.Tensor2D): State {
   return s;
 }
 
+const basisZero = new Map<number, Float32Array>();
+
 function amplitudeState(op: AmplitudeOp, inputs: tf.Tensor2D, wires: number): State {
   const dim = 2 ** wires;
-  let x: tf.Tensor2D = tf.slice(inputs, [0, op.offset], [-1, op.size]);
+  let x: tf.Tensor2D = op.offset === 0 && op.size === inputs.shape[1]
+    ? inputs
+    : tf.slice(inputs, [0, op.offset], [-1, op.size]);
   if (op.size < dim) x = tf.pad(x, [[0, 0], [0, dim - op.size]], op.padWith ?? 0);
   const squared = tf.sum(tf.square(x), 1, true);
   if (!op.normalize) {
     const norms = squared.dataSync();
     const bad = norms.findIndex((v) => Math.abs(Math.sqrt(v) - 1) > NORM_TOLERANCE);
     if (bad >= 0) {
-      throw new RangeError(`Features must be a vector of norm 1 but found norm ${Math.sqrt(norms[bad]!)} in row ${bad}: pass normalize: true or normalize the features`);
+      throw new RangeError(
+        `Features must be a vector of norm 1 but found norm ${
+          Math.sqrt(norms[bad]!)
+        } in row ${bad}: pass normalize: true or normalize the features`,
+      );
     }
     return realState(x, wires);
   }
-  // Rows with (near) zero norm become |0...0> with zero gradient. The mask comes from step()
-  // (zero gradient, unlike a boolean comparison) and is added to the divisor so that the
-  // division stays finite and no NaN reaches the gradient.
+  // Normalisation is deferred to measurement (see State.norm2). A row with (near) zero norm is
+  // embedded as x + e0, normalised: |0...0> to within 1e-10, with the finite gradient the
+  // circuit has at |0...0>. The mask comes from step(), whose gradient is zero (a boolean
+  // comparison has none), so nothing divides by zero and no NaN reaches the gradient.
   const isZero = tf.step(tf.sub(MIN_SQUARED_NORM, squared));
-  const scale = tf.mul(tf.sub(1, isZero), tf.rsqrt(tf.add(squared, isZero)));
-  const basis0 = tf.oneHot(tf.zeros([1], "int32"), dim);
-  const y = tf.add(tf.mul(x, scale), tf.mul(isZero, basis0)) as tf.Tensor2D;
-  return realState(y, wires);
+  let e0 = basisZero.get(dim);
+  if (e0 === undefined) {
+    e0 = new Float32Array(dim);
+    e0[0] = 1;
+    basisZero.set(dim, e0);
+  }
+  const y = tf.add(x, tf.mul(isZero, tf.tensor2d(e0, [1, dim]))) as tf.Tensor2D;
+  return realState(y, wires, tf.sum(tf.square(y), 1, true));
 }
 
 /**
@@ -181,14 +216,21 @@ function amplitudeState(op: AmplitudeOp, inputs: tf.Tensor2D, wires: number): St
  * @param weights One tensor per weight block, shaped as `c.weightShapes`.
  * @returns The final state; the caller owns its tensors (call inside `tf.tidy`).
  */
-export function simulate(c: CompiledCircuit, inputs: tf.Tensor2D, weights: tf.Tensor[], { fuse = true }: SimulateOptions = {}): State {
+export function simulate(
+  c: CompiledCircuit,
+  inputs: tf.Tensor2D,
+  weights: tf.Tensor[],
+  { fusion = "adjoint" }: SimulateOptions = {},
+): State {
   const batch = inputs.shape[0];
   const reps = new RepCache(c, weights);
   const maxWires = c.wires <= FULL_FUSION_MAX_WIRES ? c.wires : FUSION_BLOCK_WIRES;
   let s = zeroState(batch, c.wires);
   let pending: GateOp[] = [];
   const flush = () => {
-    for (const block of planBlocks(pending, maxWires)) s = applyBlock(s, block.wires, block.ops, reps, fuse);
+    for (const block of planBlocks(pending, maxWires)) {
+      s = applyBlock(s, block.wires, block.ops, reps, weights, fusion);
+    }
     pending = [];
   };
   for (const op of c.ops) {

@@ -7,7 +7,13 @@
  */
 import type { CompiledCircuit } from "./ops.ts";
 import type { Step } from "./compile.ts";
-import { type DrawItem, itemSpan, layout, type LayoutOptions, measurementLabels } from "./_layout.ts";
+import {
+  type DrawItem,
+  itemSpan,
+  layout,
+  type LayoutOptions,
+  measurementLabels,
+} from "./_layout.ts";
 
 /** Options of `Circuit.toSVG()`. */
 export interface SVGOptions extends LayoutOptions {
@@ -18,7 +24,10 @@ export interface SVGOptions extends LayoutOptions {
 }
 
 function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(
+    /"/g,
+    "&quot;",
+  );
 }
 
 function pretty(label: string): string {
@@ -30,7 +39,11 @@ function pretty(label: string): string {
  *
  * @returns The SVG text, starting with `<svg`.
  */
-export function drawSVG(c: CompiledCircuit, steps: Step[], { title, fontSize = 14, ...layoutOptions }: SVGOptions = {}): string {
+export function drawSVG(
+  c: CompiledCircuit,
+  steps: Step[],
+  { title, fontSize = 14, ...layoutOptions }: SVGOptions = {},
+): string {
   const items = layout(c, steps, layoutOptions);
   const charW = fontSize * 0.62;
   const pad = fontSize * 0.6;
@@ -41,7 +54,9 @@ export function drawSVG(c: CompiledCircuit, steps: Step[], { title, fontSize = 1
   const left = fontSize * 3;
   const y = (w: number) => top + w * rowH;
   const boxW = (i: DrawItem) => {
-    if (i.gate === "CNOT" || i.gate === "SWAP" || (i.gate === "CZ" && i.targets.length === 1)) return fontSize * 1.8;
+    if (i.gate === "CNOT" || i.gate === "SWAP" || (i.gate === "CZ" && i.targets.length === 1)) {
+      return fontSize * 1.8;
+    }
     return Math.max(fontSize * 2.2, i.label.length * charW + 2 * pad);
   };
   const columns = items.reduce((m, i) => Math.max(m, i.column + 1), 0);
@@ -62,14 +77,34 @@ export function drawSVG(c: CompiledCircuit, steps: Step[], { title, fontSize = 1
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="${fontSize}">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
   ];
-  if (title) out.push(`<text x="${width / 2}" y="${fontSize * 1.6}" text-anchor="middle" font-weight="bold">${esc(title)}</text>`);
+  if (title) {
+    out.push(
+      `<text x="${width / 2}" y="${fontSize * 1.6}" text-anchor="middle" font-weight="bold">${
+        esc(title)
+      }</text>`,
+    );
+  }
   for (let w = 0; w < c.wires; w++) {
-    out.push(`<line x1="${left}" y1="${y(w)}" x2="${labels[w] ? measureX : x}" y2="${y(w)}" stroke="black" stroke-width="1.2"/>`);
-    out.push(`<text x="${left - 6}" y="${y(w)}" text-anchor="end" dominant-baseline="central">${w}</text>`);
+    out.push(
+      `<line x1="${left}" y1="${y(w)}" x2="${labels[w] ? measureX : x}" y2="${
+        y(w)
+      }" stroke="black" stroke-width="1.2"/>`,
+    );
+    out.push(
+      `<text x="${left - 6}" y="${y(w)}" text-anchor="end" dominant-baseline="central">${w}</text>`,
+    );
   }
   const box = (cx: number, cy: number, w: number, h: number, text: string, fill = "#e8f0fe") => {
-    out.push(`<rect x="${cx - w / 2}" y="${cy - h / 2}" width="${w}" height="${h}" rx="3" fill="${fill}" stroke="black" stroke-width="1.2"/>`);
-    out.push(`<text x="${cx}" y="${cy}" text-anchor="middle" dominant-baseline="central">${esc(text)}</text>`);
+    out.push(
+      `<rect x="${cx - w / 2}" y="${
+        cy - h / 2
+      }" width="${w}" height="${h}" rx="3" fill="${fill}" stroke="black" stroke-width="1.2"/>`,
+    );
+    out.push(
+      `<text x="${cx}" y="${cy}" text-anchor="middle" dominant-baseline="central">${
+        esc(text)
+      }</text>`,
+    );
   };
   for (const item of items) {
     const cx = xs[item.column]!;
@@ -79,16 +114,36 @@ export function drawSVG(c: CompiledCircuit, steps: Step[], { title, fontSize = 1
       box(cx, (y(lo) + y(hi)) / 2, widths[item.column]!, h, item.label, "#fdf1d6");
       continue;
     }
-    if (lo !== hi) out.push(`<line x1="${cx}" y1="${y(lo)}" x2="${cx}" y2="${y(hi)}" stroke="black" stroke-width="1.2"/>`);
-    for (const w of item.controls) out.push(`<circle cx="${cx}" cy="${y(w)}" r="${fontSize * 0.32}" fill="black"/>`);
+    if (lo !== hi) {
+      out.push(
+        `<line x1="${cx}" y1="${y(lo)}" x2="${cx}" y2="${
+          y(hi)
+        }" stroke="black" stroke-width="1.2"/>`,
+      );
+    }
+    for (const w of item.controls) {
+      out.push(`<circle cx="${cx}" cy="${y(w)}" r="${fontSize * 0.32}" fill="black"/>`);
+    }
     for (const w of item.targets) {
       if (item.gate === "CNOT") {
         const r = fontSize * 0.75;
-        out.push(`<circle cx="${cx}" cy="${y(w)}" r="${r}" fill="white" stroke="black" stroke-width="1.2"/>`);
-        out.push(`<path d="M ${cx - r} ${y(w)} H ${cx + r} M ${cx} ${y(w) - r} V ${y(w) + r}" stroke="black" stroke-width="1.2"/>`);
+        out.push(
+          `<circle cx="${cx}" cy="${
+            y(w)
+          }" r="${r}" fill="white" stroke="black" stroke-width="1.2"/>`,
+        );
+        out.push(
+          `<path d="M ${cx - r} ${y(w)} H ${cx + r} M ${cx} ${y(w) - r} V ${
+            y(w) + r
+          }" stroke="black" stroke-width="1.2"/>`,
+        );
       } else if (item.gate === "SWAP") {
         const r = fontSize * 0.4;
-        out.push(`<path d="M ${cx - r} ${y(w) - r} L ${cx + r} ${y(w) + r} M ${cx - r} ${y(w) + r} L ${cx + r} ${y(w) - r}" stroke="black" stroke-width="1.6"/>`);
+        out.push(
+          `<path d="M ${cx - r} ${y(w) - r} L ${cx + r} ${y(w) + r} M ${cx - r} ${y(w) + r} L ${
+            cx + r
+          } ${y(w) - r}" stroke="black" stroke-width="1.6"/>`,
+        );
       } else {
         box(cx, y(w), boxW(item), boxH, item.label);
       }

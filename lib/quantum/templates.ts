@@ -30,11 +30,25 @@ export function basicEntanglerShape(layers: number, wires: number): number[] {
  * BasicEntanglerLayers: per layer, `rotation(weights[l][i])` on each wire, then a CNOT ring:
  * none on 1 wire, CNOT(w0, w1) only on 2 wires, CNOT(w_i, w_{(i+1) mod n}) for all i beyond.
  */
-export function basicEntanglerOps(wires: number[], layers: number, rotation: Rotation, block: number, step: number): GateOp[] {
+export function basicEntanglerOps(
+  wires: number[],
+  layers: number,
+  rotation: Rotation,
+  block: number,
+  step: number,
+): GateOp[] {
   const n = wires.length;
   const ops: GateOp[] = [];
   for (let l = 0; l < layers; l++) {
-    wires.forEach((w, i) => ops.push({ kind: "gate", name: rotation, wires: [w], params: [weight(block, l * n + i)], step }));
+    wires.forEach((w, i) =>
+      ops.push({
+        kind: "gate",
+        name: rotation,
+        wires: [w],
+        params: [weight(block, l * n + i)],
+        step,
+      })
+    );
     if (n === 2) ops.push(cnot(wires[0]!, wires[1]!, step));
     else if (n > 2) wires.forEach((w, i) => ops.push(cnot(w, wires[(i + 1) % n]!, step)));
   }
@@ -58,12 +72,18 @@ export function defaultRanges(layers: number, wires: number): number[] {
  */
 export function validateRanges(ranges: number[], layers: number, wires: number): void {
   if (ranges.length !== layers) {
-    throw new RangeError(`Range sequence must be of length ${layers} but found ${ranges.length}: pass one range per layer`);
+    throw new RangeError(
+      `Range sequence must be of length ${layers} but found ${ranges.length}: pass one range per layer`,
+    );
   }
   if (wires === 1) return;
   const bad = ranges.find((r) => !Number.isInteger(r) || r % wires === 0);
   if (bad !== undefined) {
-    throw new RangeError(`Ranges must not be zero nor divisible by the number of wires (${wires}) but found ${bad}: use ranges in 1..${wires - 1}`);
+    throw new RangeError(
+      `Ranges must not be zero nor divisible by the number of wires (${wires}) but found ${bad}: use ranges in 1..${
+        wires - 1
+      }`,
+    );
   }
 }
 
@@ -71,13 +91,25 @@ export function validateRanges(ranges: number[], layers: number, wires: number):
  * StronglyEntanglingLayers: per layer, `Rot(w[l][i][0], w[l][i][1], w[l][i][2])` on each wire,
  * then (on more than one wire) CNOT(w_i, w_{(i + r_l) mod n}) for every i.
  */
-export function stronglyEntanglingOps(wires: number[], layers: number, ranges: number[], block: number, step: number): GateOp[] {
+export function stronglyEntanglingOps(
+  wires: number[],
+  layers: number,
+  ranges: number[],
+  block: number,
+  step: number,
+): GateOp[] {
   const n = wires.length;
   const ops: GateOp[] = [];
   for (let l = 0; l < layers; l++) {
     wires.forEach((w, i) => {
       const base = (l * n + i) * 3;
-      ops.push({ kind: "gate", name: "Rot", wires: [w], params: [0, 1, 2].map((k) => weight(block, base + k)), step });
+      ops.push({
+        kind: "gate",
+        name: "Rot",
+        wires: [w],
+        params: [0, 1, 2].map((k) => weight(block, base + k)),
+        step,
+      });
     });
     if (n > 1) wires.forEach((w, i) => ops.push(cnot(w, wires[(i + ranges[l]!) % n]!, step)));
   }
@@ -85,7 +117,18 @@ export function stronglyEntanglingOps(wires: number[], layers: number, ranges: n
 }
 
 /** AngleEmbedding: `R{axis}(x_i)` on wire i, parameters read from input columns `offset + i`. */
-export function angleEmbeddingOps(wires: number[], axis: Axis, offset: number, step: number): GateOp[] {
+export function angleEmbeddingOps(
+  wires: number[],
+  axis: Axis,
+  offset: number,
+  step: number,
+): GateOp[] {
   const name = `R${axis}` as GateName;
-  return wires.map((w, i) => ({ kind: "gate", name, wires: [w], params: [{ kind: "input", index: offset + i }], step }));
+  return wires.map((w, i) => ({
+    kind: "gate",
+    name,
+    wires: [w],
+    params: [{ kind: "input", index: offset + i }],
+    step,
+  }));
 }

@@ -186,7 +186,8 @@ function measured(inputs: readonly ReportInput[]): Block[] {
         String(m.runs.length),
         ...RESULT_COLUMNS.map(([key, , unit]) => {
           const s = m.summary[key];
-          return s === undefined ? "-" : formatMetric(unit, s.mean, { ci95: s.ci95 });
+          if (s === undefined) return "-";
+          return formatMetric(unit, s.mean, s.values.length > 1 ? { ci95: s.ci95 } : {});
         }),
       ]];
     });

@@ -208,10 +208,11 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
   if (claim.kind === "value") {
     const stat = results.models[claim.model]?.summary[claim.metric];
     if (stat === undefined) return notTestable(`${claim.model} ${claim.metric} not measured`);
+    const seeds = stat.values.length;
     const measured = {
-      text: `${
-        formatMetric(claim.metric, stat.mean, { ci95: stat.ci95 })
-      } (${stat.values.length} seed${stat.values.length === 1 ? "" : "s"})`,
+      text: seeds === 1
+        ? `${formatMetric(claim.metric, stat.mean)} (1 seed, no CI)`
+        : `${formatMetric(claim.metric, stat.mean, { ci95: stat.ci95 })} (${seeds} seeds)`,
       value: stat.mean,
       ci95: stat.ci95,
     };

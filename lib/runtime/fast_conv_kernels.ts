@@ -12,7 +12,7 @@ export interface KernelArgs {
 
 /**
  * Conv2DBackpropFilter for the wasm backend (NHWC) as im2col followed by the backend's
- * XNNPACK matrix product: `dW^T = dY^T · cols`.
+ * XNNPACK matrix product: `dW = colsᵀ·dY`, or `(dYᵀ·cols)ᵀ` when that packs less.
  *
  * @param args Kernel arguments: inputs `{ x, dy }`, attrs `{ strides, pad, filterShape, ... }`.
  * @returns The filter gradient, shape `[kH, kW, inC, outC]`; the engine disposes it.
@@ -25,21 +25,33 @@ export function fastConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const g = convGeometry(x.shape, filterShape, attrs);
   const rows = g.batch * g.outH * g.outW;
   const depth = g.kH * g.kW * g.inC;
-  const cols = makeF32(backend, [1, rows, depth]);
+  const cols = makeF32(backend, [rows, depth]);
   im2col(heapF32(backend, x), heapF32(backend, cols), g);
-  const dyT = callKernel("Transpose", backend, { x: withShape(dy, [rows, g.outC]) }, {
-    perm: [1, 0],
-  });
-  const product = callKernel("BatchMatMul", backend, {
-    a: withShape(dyT, [1, g.outC, rows]),
-    b: cols,
-  }, { transposeA: false, transposeB: false });
-  const out = callKernel("Transpose", backend, { x: withShape(product, [g.outC, depth]) }, {
-    perm: [1, 0],
-  });
+  // XNNPACK re-packs the right operand of every new product at a cost that grows with its
+  // height and width; both candidates are `rows` tall, so the narrower one goes on the right.
+  let out: tf.TensorInfo;
+  if (g.outC <= depth) {
+    const colsT = callKernel("Transpose", backend, { x: cols }, { perm: [1, 0] });
+    out = callKernel("BatchMatMul", backend, {
+      a: withShape(colsT, [1, depth, rows]),
+      b: withShape(dy, [1, rows, g.outC]),
+    }, { transposeA: false, transposeB: false });
+    backend.disposeData(colsT.dataId);
+  } else {
+    const dyT = callKernel("Transpose", backend, { x: withShape(dy, [rows, g.outC]) }, {
+      perm: [1, 0],
+    });
+    const product = callKernel("BatchMatMul", backend, {
+      a: withShape(dyT, [1, g.outC, rows]),
+      b: withShape(cols, [1, rows, depth]),
+    }, { transposeA: false, transposeB: false });
+    out = callKernel("Transpose", backend, { x: withShape(product, [g.outC, depth]) }, {
+      perm: [1, 0],
+    });
+    backend.disposeData(dyT.dataId);
+    backend.disposeData(product.dataId);
+  }
   backend.disposeData(cols.dataId);
-  backend.disposeData(dyT.dataId);
-  backend.disposeData(product.dataId);
   return withShape(out, filterShape);
 }
 

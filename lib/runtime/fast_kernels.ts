@@ -6,17 +6,34 @@ import type { KernelArgs } from "./fast_conv_kernels.ts";
 type Kernel = (args: KernelArgs) => tf.TensorInfo;
 
 /** Swaps the last two axes with the backend's Transpose kernel. Caller disposes the result. */
-function transposeLastTwo(original: Kernel, args: KernelArgs, t: tf.TensorInfo): tf.TensorInfo {
+function transposeLastTwo(transpose: Kernel, backend: unknown, t: tf.TensorInfo): tf.TensorInfo {
   const rank = t.shape.length;
   const perm = [...Array(rank).keys()];
   perm[rank - 2] = rank - 1;
   perm[rank - 1] = rank - 2;
-  return original({ inputs: { x: t }, backend: args.backend, attrs: { perm } });
+  return transpose({ inputs: { x: t }, backend, attrs: { perm } });
+}
+
+/** The operand stored so that it reads as `rows x cols` after an optional transpose. */
+function plain(
+  transpose: Kernel,
+  backend: unknown,
+  t: tf.TensorInfo,
+  transposed: boolean,
+  owned: tf.TensorInfo[],
+): tf.TensorInfo {
+  if (!transposed) return t;
+  const out = transposeLastTwo(transpose, backend, t);
+  owned.push(out);
+  return out;
 }
 
 /**
- * Wraps the wasm BatchMatMul so that transposed operands are transposed in memory first: the
- * backend's XNNPACK path handles only plain products and its transposed path is ~15x slower.
+ * Wraps the wasm BatchMatMul. The backend's fast (XNNPACK) path handles only plain products,
+ * and it re-packs the right operand whenever that tensor is new, which costs far more per
+ * element than the product itself for tall operands. So transposed operands are transposed in
+ * memory first, and a single product `A·B` whose right operand is the larger one is computed
+ * as `(Bᵀ·Aᵀ)ᵀ`.
  *
  * @param matMul The backend's own BatchMatMul kernel.
  * @param transpose The backend's own Transpose kernel.
@@ -29,82 +46,91 @@ export function fastBatchMatMul(matMul: Kernel, transpose: Kernel): Kernel {
       transposeA?: boolean;
       transposeB?: boolean;
     };
-    if (!transposeA && !transposeB) return matMul(args);
-    const aPlain = transposeA ? transposeLastTwo(transpose, args, a) : a;
-    const bPlain = transposeB ? transposeLastTwo(transpose, args, b) : b;
-    const out = matMul({
-      inputs: { a: aPlain, b: bPlain },
-      backend: args.backend,
-      attrs: { transposeA: false, transposeB: false },
-    });
     const backend = args.backend as BackendWasm;
-    if (transposeA) backend.disposeData(aPlain.dataId);
-    if (transposeB) backend.disposeData(bPlain.dataId);
+    const owned: tf.TensorInfo[] = [];
+    const noTranspose = { transposeA: false, transposeB: false };
+    const m = a.shape[a.shape.length - (transposeA ? 1 : 2)]!;
+    const n = b.shape[b.shape.length - (transposeB ? 2 : 1)]!;
+    const single = a.shape.slice(0, -2).every((d) => d === 1) &&
+      b.shape.slice(0, -2).every((d) => d === 1);
+    let out: tf.TensorInfo;
+    if (single && n > m) {
+      const k = a.shape[a.shape.length - (transposeA ? 2 : 1)]!;
+      const left = plain(transpose, backend, b, !transposeB, owned);
+      const right = plain(transpose, backend, a, !transposeA, owned);
+      const product = matMul({
+        inputs: { a: withShape(left, [1, n, k]), b: withShape(right, [1, k, m]) },
+        backend,
+        attrs: noTranspose,
+      });
+      owned.push(product);
+      out = transpose({
+        inputs: { x: withShape(product, [n, m]) },
+        backend,
+        attrs: { perm: [1, 0] },
+      });
+      const batch = a.shape.length >= b.shape.length ? a.shape : b.shape;
+      out = withShape(out, [...batch.slice(0, -2), m, n]);
+    } else if (!transposeA && !transposeB) {
+      return matMul(args);
+    } else {
+      out = matMul({
+        inputs: {
+          a: plain(transpose, backend, a, transposeA, owned),
+          b: plain(transpose, backend, b, transposeB, owned),
+        },
+        backend,
+        attrs: noTranspose,
+      });
+    }
+    for (const t of owned) backend.disposeData(t.dataId);
     return out;
   };
 }
 
 /**
- * MaxPoolGrad for the wasm backend (NHWC): routes each output gradient to the first maximal
- * input of its window, as the cpu backend does.
+ * Identity for the wasm backend without a copy: tensors are immutable, so the output shares the
+ * input's data and reference counting frees it once both are gone (the cpu backend does the same).
  *
- * @param args Kernel arguments: inputs `{ dy, input, output }`, attrs `{ filterSize, strides, pad, dimRoundingMode }`.
- * @returns The input gradient, shape of `input`; the engine disposes it.
+ * @param args Kernel arguments: inputs `{ x }`.
+ * @returns A tensor sharing `x`'s data; the engine disposes it.
  */
-export function fastMaxPoolGrad(args: KernelArgs): tf.TensorInfo {
-  const backend = args.backend as BackendWasm;
-  const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
-  const attrs = args.attrs ?? {};
-  const info = tf.backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    attrs.filterSize as number | [number, number],
-    attrs.strides as number | [number, number],
-    1,
-    attrs.pad as "valid" | "same" | number,
-    attrs.dimRoundingMode as "floor" | "round" | "ceil" | undefined,
-  );
-  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
-  const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
-  const out = makeF32(backend, input.shape);
-  const dx = heapF32(backend, out);
-  const x = heapF32(backend, withShape(input, input.shape));
-  const g = heapF32(backend, dy);
-  dx.fill(0);
-  // Channels innermost keeps every read contiguous; ties go to the first maximum, like cpu.
-  const best = new Float32Array(c);
-  const where = new Int32Array(c);
-  for (let b = 0; b < batchSize; b++) {
-    const xBatch = b * inHeight * inWidth * c;
-    for (let oh = 0; oh < outHeight; oh++) {
-      const h0 = oh * strideHeight - info.padInfo.top;
-      const hStart = Math.max(0, h0);
-      const hEnd = Math.min(inHeight, h0 + filterHeight);
-      for (let ow = 0; ow < outWidth; ow++) {
-        const w0 = ow * strideWidth - info.padInfo.left;
-        const wStart = Math.max(0, w0);
-        const wEnd = Math.min(inWidth, w0 + filterWidth);
-        if (hStart >= hEnd || wStart >= wEnd) continue;
-        const first = xBatch + (hStart * inWidth + wStart) * c;
-        for (let ch = 0; ch < c; ch++) {
-          best[ch] = x[first + ch]!;
-          where[ch] = first + ch;
-        }
-        for (let h = hStart; h < hEnd; h++) {
-          for (let w = h === hStart ? wStart + 1 : wStart; w < wEnd; w++) {
-            const at = xBatch + (h * inWidth + w) * c;
-            for (let ch = 0; ch < c; ch++) {
-              const v = x[at + ch]!;
-              if (v > best[ch]!) {
-                best[ch] = v;
-                where[ch] = at + ch;
-              }
-            }
-          }
-        }
-        const gBase = ((b * outHeight + oh) * outWidth + ow) * c;
-        for (let ch = 0; ch < c; ch++) dx[where[ch]!]! += g[gBase + ch]!;
-      }
+export function sharedIdentity(args: KernelArgs): tf.TensorInfo {
+  const { x } = args.inputs as { x: tf.TensorInfo };
+  (args.backend as BackendWasm).incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+}
+
+/**
+ * Wraps the wasm Sum so that sums over leading axes (bias gradients: `[batch, h, w, c]` summed
+ * to `[c]`) run as one contiguous pass instead of the backend's transpose-then-reduce.
+ *
+ * @param sum The backend's own Sum kernel, used for every other case.
+ * @returns A Sum kernel function.
+ */
+export function fastSum(sum: Kernel): Kernel {
+  return function leadingSum(args: KernelArgs): tf.TensorInfo {
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    const { axis, keepDims = false } = (args.attrs ?? {}) as {
+      axis: number | number[];
+      keepDims?: boolean;
+    };
+    const rank = x.shape.length;
+    const axes = tf.util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
+    const leading = axes.length > 0 && axes.length < rank && axes.every((a, i) => a === i);
+    if (x.dtype !== "float32" || !leading) return sum(args);
+    const width = x.shape.slice(axes.length).reduce((p, q) => p * q, 1);
+    const shape = keepDims
+      ? x.shape.map((d, i) => (i < axes.length ? 1 : d))
+      : x.shape.slice(axes.length);
+    const backend = args.backend as BackendWasm;
+    const out = makeF32(backend, shape);
+    const values = heapF32(backend, x);
+    const acc = new Float64Array(width);
+    for (let start = 0; start < values.length; start += width) {
+      for (let j = 0; j < width; j++) acc[j]! += values[start + j]!;
     }
-  }
-  return out;
+    heapF32(backend, out).set(acc);
+    return out;
+  };
 }

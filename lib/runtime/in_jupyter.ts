@@ -5,8 +5,8 @@
  *
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
- * assertEquals(inJupyter(), false);
+ * import assert from "node:assert/strict";
+ * assert.equal(inJupyter(), false);
  * ```
  */
 export function inJupyter(): boolean {

@@ -5,10 +5,10 @@
  * @example
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
- * import { assertEquals } from "node:assert/strict";
+ * import assert from "node:assert/strict";
  * import { setupRuntime } from "./mod.ts";
  * const info = await setupRuntime({ backend: "wasm", seed: 1 });
- * assertEquals(tf.getBackend(), info.backend);
+ * assert.equal(tf.getBackend(), info.backend);
  * ```
  *
  * @module

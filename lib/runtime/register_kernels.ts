@@ -5,7 +5,8 @@ import {
   fastConv2DBackpropInput,
   type KernelArgs,
 } from "./fast_conv_kernels.ts";
-import { fastBatchMatMul, fastMaxPoolGrad } from "./fast_kernels.ts";
+import { fastBatchMatMul, fastSum, sharedIdentity } from "./fast_kernels.ts";
+import { fastMaxPoolGrad } from "./max_pool_grad.ts";
 
 /** Which set of training kernels to install on the wasm backend. */
 export type KernelSet = "fast" | "naive";
@@ -51,7 +52,9 @@ function kernelsOf(set: KernelSet): Map<string, Kernel> {
     ["BatchMatMul", fastBatchMatMul(original("BatchMatMul"), original("Transpose"))],
     ["Conv2DBackpropFilter", fastConv2DBackpropFilter],
     ["Conv2DBackpropInput", (args) => fastConv2DBackpropInput(args, backpropInput)],
+    ["Identity", sharedIdentity],
     ["MaxPoolGrad", fastMaxPoolGrad],
+    ["Sum", fastSum(original("Sum"))],
   ]);
 }
 

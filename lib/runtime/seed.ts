@@ -6,9 +6,9 @@
  *
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import assert from "node:assert/strict";
  * const a = seededRandom(7), b = seededRandom(7);
- * assertEquals(a(), b());
+ * assert.equal(a(), b());
  * ```
  */
 export function seededRandom(seed: number): () => number {

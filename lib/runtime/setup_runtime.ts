@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { seedGlobalRandom } from "./seed.ts";
 import { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
 
@@ -9,7 +9,12 @@ export interface RuntimeOptions {
   backend?: "wasm" | "cpu";
   /** Seed for tfjs's implicit randomness (initialisers, `tf.random*`); omit to leave it alone. */
   seed?: number;
-  /** Worker threads for the wasm backend; only honoured before the backend first starts. @default {1} */
+  /**
+   * Threads requested from the wasm backend before it first starts. Under Deno the backend
+   * loads its single-threaded build (its threaded build needs browser workers), so this is
+   * effectively 1; {@linkcode RuntimeInfo.threads} reports what the backend uses.
+   * @default {1}
+   */
   threads?: number;
   /** Which training kernels to register on wasm: `"fast"` ones, or the `"naive"` baseline. @default {"fast"} */
   kernels?: KernelSet;
@@ -26,7 +31,6 @@ export interface RuntimeInfo {
 }
 
 let wasmStarted = false;
-let wasmThreads = 1;
 
 /** Directory of the installed wasm backend package, holding its `.wasm` binaries. */
 function wasmDirectory(): string {
@@ -43,15 +47,17 @@ function wasmDirectory(): string {
  * Prepares tfjs for training: selects the backend (wasm by default, loading its binaries from
  * node_modules, no network), registers the training kernels the wasm backend lacks or runs
  * slowly, and seeds randomness. Safe to call many times; each call re-applies the options.
+ * Importing this module registers the wasm backend as tfjs's preferred one, so await this
+ * before the first tensor op.
  *
  * @param options See {@linkcode RuntimeOptions}.
  * @returns The backend, its thread count and the kernels registered.
  *
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import assert from "node:assert/strict";
  * const info = await setupRuntime({ backend: "wasm", seed: 1 });
- * assertEquals(info.backend, "wasm");
+ * assert.equal(info.backend, "wasm");
  * ```
  */
 export async function setupRuntime(
@@ -71,7 +77,6 @@ export async function setupRuntime(
     if (!wasmStarted) {
       setWasmPaths(wasmDirectory());
       setThreadsCount(threads);
-      wasmThreads = threads;
       wasmStarted = true;
     }
   }
@@ -85,5 +90,5 @@ export async function setupRuntime(
   // After start-up: the backend runs the set-up hooks of the kernels registered at that moment,
   // and the kernels we wrap rely on theirs.
   if (backend === "wasm") registered = registerTrainingKernels(kernels);
-  return { backend, threads: backend === "wasm" ? wasmThreads : 1, kernels: registered };
+  return { backend, threads: backend === "wasm" ? getThreadsCount() : 1, kernels: registered };
 }

@@ -138,7 +138,9 @@ export async function loadCheckpoint(dir: string): Promise<TrainingState | null>
     raw = await Deno.readFile(join(join(dir, path), "tensors.bin"));
   } catch (error) {
     throw new CheckpointError(
-      `Expected a readable checkpoint in ${dir} but found a damaged one (${(error as Error).message}): delete ${dir} to start over`,
+      `Expected a readable checkpoint in ${dir} but found a damaged one (${
+        (error as Error).message
+      }): delete ${dir} to start over`,
     );
   }
   if (file.version !== CHECKPOINT_VERSION) {
@@ -151,7 +153,9 @@ export async function loadCheckpoint(dir: string): Promise<TrainingState | null>
   const need = all.reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0);
   if (raw.byteLength !== need * 4) {
     throw new CheckpointError(
-      `Expected ${need * 4} bytes of tensors in ${join(dir, path)} but found ${raw.byteLength}: delete ${dir} to start over`,
+      `Expected ${need * 4} bytes of tensors in ${
+        join(dir, path)
+      } but found ${raw.byteLength}: delete ${dir} to start over`,
     );
   }
   const floats = new Float32Array(raw.buffer, raw.byteOffset, need);

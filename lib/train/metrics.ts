@@ -45,7 +45,9 @@ export function classificationMetrics(
     const t = labels[i]!, p = predictions[i]!;
     if (!(t >= 0 && t < classes && p >= 0 && p < classes)) {
       throw new RangeError(
-        `Expected class ids in 0..${classes - 1} but found label ${t} and prediction ${p}: pass the right class count`,
+        `Expected class ids in 0..${
+          classes - 1
+        } but found label ${t} and prediction ${p}: pass the right class count`,
       );
     }
     confusion[t]![p]! += 1;

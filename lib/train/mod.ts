@@ -16,8 +16,8 @@ export { fit, type FitOptions, type FitResult } from "./fit.ts";
 export {
   EVAL_BATCH_SIZE,
   evaluate,
-  type Evaluation,
   type EvaluateOptions,
+  type Evaluation,
   extractFeatures,
   type ExtractFeaturesOptions,
 } from "./evaluate.ts";

@@ -141,10 +141,14 @@ export class ResourceSampler {
    * Summary of the current epoch's samples: mean CPU percentages, peak memory.
    * Takes a closing sample first so every epoch has at least one.
    */
-  endEpoch(): Pick<ResourceSample, "cpuProcessPercent" | "cpuSystemPercent" | "rssMB" | "tensorMB"> {
+  endEpoch(): Pick<
+    ResourceSample,
+    "cpuProcessPercent" | "cpuSystemPercent" | "rssMB" | "tensorMB"
+  > {
     this.sample();
     const mine = this.samples.slice(this.#epochStart);
-    const mean = (f: (s: ResourceSample) => number) => mine.reduce((a, s) => a + f(s), 0) / mine.length;
+    const mean = (f: (s: ResourceSample) => number) =>
+      mine.reduce((a, s) => a + f(s), 0) / mine.length;
     return {
       cpuProcessPercent: mean((s) => s.cpuProcessPercent),
       cpuSystemPercent: mean((s) => s.cpuSystemPercent),

@@ -26,7 +26,7 @@ interface TrainBenchOptions {
 }
 
 function parseArgs(args: string[]): TrainBenchOptions {
-  const options: TrainBenchOptions = { steps: 30, cpuSteps: 2, threads: 1, torch: true };
+  const options: TrainBenchOptions = { steps: 30, cpuSteps: 1, threads: 1, torch: true };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === "--no-torch") {
@@ -78,17 +78,19 @@ interface Measurement {
   stepMs?: number;
 }
 
-async function measureTfjs(steps: number, withProfile: boolean): Promise<Measurement> {
+async function measureTfjs(
+  steps: number,
+  { warmup = WARMUP_STEPS, profile = false }: { warmup?: number; profile?: boolean } = {},
+): Promise<Measurement> {
   const model = referenceCnn();
   const x = tf.randomUniform([BATCH, 28, 28, 1], 0, 1, "float32", 1);
   const y = tf.randomUniform([BATCH], 0, CLASSES, "int32", 2).cast("float32");
-  const warmup = Math.min(WARMUP_STEPS, steps);
   for (let i = 0; i < warmup; i++) await model.trainOnBatch(x, y);
   const start = performance.now();
   for (let i = 0; i < steps; i++) await model.trainOnBatch(x, y);
   const seconds = (performance.now() - start) / 1000;
   const result: Measurement = { samplesPerSecond: (steps * BATCH) / seconds, steps };
-  if (withProfile) {
+  if (profile) {
     const begin = performance.now();
     const total = await profileKernels(async () => {
       for (let i = 0; i < PROFILE_STEPS; i++) await model.trainOnBatch(x, y);
@@ -105,12 +107,18 @@ async function measureTfjs(steps: number, withProfile: boolean): Promise<Measure
   return result;
 }
 
-async function measureTorch(steps: number): Promise<Measurement & { python: string } | null> {
+async function measureTorch(
+  steps: number,
+  threads: number,
+): Promise<Measurement & { python: string } | null> {
   for (const python of ["/usr/bin/python3", "python3"]) {
     const script = new URL("./peers/torch_train.py", import.meta.url).pathname;
     try {
       const { code, stdout } = await new Deno.Command(python, {
-        args: [script, "--steps", String(steps), "--threads", "2", "--batch", String(BATCH)],
+        args: [
+          script,
+          ...["--steps", String(steps), "--threads", String(threads), "--batch", String(BATCH)],
+        ],
         stdout: "piped",
         stderr: "null",
       }).output();
@@ -165,30 +173,38 @@ export async function main(args: string[]): Promise<void> {
   console.log(`Reference CNN, batch ${BATCH}, Adam; ${WARMUP_STEPS} warm-up steps excluded`);
 
   const info = await setupRuntime({ backend: "wasm", seed: 1, threads: options.threads });
-  const ours = await measureTfjs(options.steps, true);
+  const ours = await measureTfjs(options.steps, { profile: true });
   console.log(`ours  (wasm, ${info.threads} thread(s), fast kernels) ${fmt(ours)} samples/s`);
 
   await setupRuntime({ backend: "wasm", seed: 1, kernels: "naive" });
-  const naive = await measureTfjs(Math.max(1, Math.ceil(options.steps / 3)), false);
+  const naive = await measureTfjs(Math.max(1, Math.ceil(options.steps / 3)));
   console.log(`naive (wasm, naive Conv2DBackpropFilter)   ${fmt(naive)} samples/s`);
 
   let cpu: Measurement | null = null;
   if (options.cpuSteps > 0) {
     await setupRuntime({ backend: "cpu", seed: 1 });
-    cpu = await measureTfjs(options.cpuSteps, false);
+    // The cpu backend needs tens of seconds per step, so it gets no warm-up.
+    cpu = await measureTfjs(options.cpuSteps, { warmup: 0 });
     console.log(
       `cpu   (tfjs cpu backend, ${options.cpuSteps} steps)         ${fmt(cpu)} samples/s`,
     );
   }
   await setupRuntime({ backend: "wasm", seed: 1 });
 
-  const torch = options.torch ? await measureTorch(options.steps) : null;
+  const torch = options.torch ? await measureTorch(options.steps, 2) : null;
+  const torch1 = torch ? await measureTorch(options.steps, 1) : null;
   if (torch) console.log(`torch (PyTorch, 2 threads, ${torch.python})  ${fmt(torch)} samples/s`);
   else console.log("torch: not measured (no python3 with torch, or --no-torch)");
+  if (torch1) console.log(`torch (PyTorch, 1 thread)                  ${fmt(torch1)} samples/s`);
 
   const ratio = (m: Measurement | null) => m ? ours.samplesPerSecond / m.samplesPerSecond : null;
   console.log("");
-  if (torch) console.log(`ratio ours/PyTorch = ${ratio(torch)!.toFixed(2)}`);
+  if (torch) {
+    console.log(`ratio ours/PyTorch = ${ratio(torch)!.toFixed(2)}  (PyTorch with 2 threads)`);
+  }
+  if (torch1) {
+    console.log(`ratio ours/PyTorch = ${ratio(torch1)!.toFixed(2)}  (PyTorch with 1 thread)`);
+  }
   console.log(`ratio ours/naive   = ${ratio(naive)!.toFixed(2)}`);
   if (cpu) console.log(`ratio ours/cpu     = ${ratio(cpu)!.toFixed(1)}`);
   console.log("");
@@ -202,8 +218,14 @@ export async function main(args: string[]): Promise<void> {
       naive: naive.samplesPerSecond,
       cpu: cpu?.samplesPerSecond ?? null,
       pytorch: torch?.samplesPerSecond ?? null,
+      pytorch1Thread: torch1?.samplesPerSecond ?? null,
     },
-    ratios: { pytorch: ratio(torch), naive: ratio(naive), cpu: ratio(cpu) },
+    ratios: {
+      pytorch: ratio(torch),
+      pytorch1Thread: ratio(torch1),
+      naive: ratio(naive),
+      cpu: ratio(cpu),
+    },
     profile: ours.profile,
     stepMs: ours.stepMs,
   });

@@ -8,7 +8,10 @@ const TABLE_TOLERANCE = 5e-4;
 
 Deno.test("studentTQuantile() matches the Cauchy closed form for df = 1", () => {
   for (const p of [0.6, 0.9, 0.975, 0.995]) {
-    assert.ok(Math.abs(studentTQuantile(p, 1) - Math.tan(Math.PI * (p - 0.5))) < 1e-6 * Math.tan(Math.PI * (p - 0.5)));
+    assert.ok(
+      Math.abs(studentTQuantile(p, 1) - Math.tan(Math.PI * (p - 0.5))) <
+        1e-6 * Math.tan(Math.PI * (p - 0.5)),
+    );
   }
 });
 
@@ -22,7 +25,9 @@ Deno.test("studentTQuantile() matches the df = 2 closed form", () => {
 
 Deno.test("studentTQuantile() matches printed t tables", () => {
   const table: [number, number][] = [[3, 3.1824], [4, 2.7764], [9, 2.2622], [29, 2.0452]];
-  for (const [df, t] of table) assert.ok(Math.abs(studentTQuantile(0.975, df) - t) < TABLE_TOLERANCE);
+  for (const [df, t] of table) {
+    assert.ok(Math.abs(studentTQuantile(0.975, df) - t) < TABLE_TOLERANCE);
+  }
   assert.ok(Math.abs(studentTQuantile(0.025, 4) + 2.7764) < TABLE_TOLERANCE);
 });
 

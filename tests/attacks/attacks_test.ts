@@ -101,12 +101,16 @@ Deno.test("pgd() from a random start reaches the ball's corner of a linear model
   const adv = pgd(model, x, y, { epsilon: eps, steps: 10, stepSize: eps / 2, seed: 3 });
   const out = adv.dataSync(), clean = x.dataSync();
   for (let i = 0; i < out.length; i++) {
-    if (Math.abs(out[i]! - clean[i]!) > eps + PIXEL_TOLERANCE) throw new Error(`pixel ${i} left the ball`);
+    if (Math.abs(out[i]! - clean[i]!) > eps + PIXEL_TOLERANCE) {
+      throw new Error(`pixel ${i} left the ball`);
+    }
     if (out[i]! < 0 || out[i]! > 1) throw new Error(`pixel ${i} left [0, 1]`);
     const s = GRADIENT_SIGN_LABEL0[i % 4]!;
     if (s !== 0) {
       const corner = Math.min(1, Math.max(0, clean[i]! + eps * s));
-      if (Math.abs(out[i]! - corner) > PIXEL_TOLERANCE) throw new Error(`pixel ${i}: ${out[i]} != ${corner}`);
+      if (Math.abs(out[i]! - corner) > PIXEL_TOLERANCE) {
+        throw new Error(`pixel ${i}: ${out[i]} != ${corner}`);
+      }
     }
   }
   const again = pgd(model, x, y, { epsilon: eps, steps: 10, stepSize: eps / 2, seed: 3 });
@@ -124,9 +128,21 @@ Deno.test("robustness() matches accuracies computed by hand for a linear model",
   const labels = pixel0.map((p) => (p > 0.5 ? 1 : 0));
   const images = new Uint8Array(pixel0.length * 4);
   pixel0.forEach((p, i) => (images[i * 4] = Math.round(p * 255)));
-  const split = { images, labels: new Uint8Array(labels), count: pixel0.length, height: 2, width: 2, channels: 1 };
+  const split = {
+    images,
+    labels: new Uint8Array(labels),
+    count: pixel0.length,
+    height: 2,
+    width: 2,
+    channels: 1,
+  };
   const epsilons = [0, 0.02, 0.05, 0.1, 0.2];
-  const result = robustness(model, split, { count: 100, epsilons, headline: 0.1, pgd: { steps: 5 } });
+  const result = robustness(model, split, {
+    count: 100,
+    epsilons,
+    headline: 0.1,
+    pgd: { steps: 5 },
+  });
   // FGSM pushes pixel0 towards the other class by eps; the image stays correct iff it does not cross 0.5.
   const expected = epsilons.map((eps) =>
     pixel0.filter((_, i) => {

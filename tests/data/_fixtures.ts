@@ -1,4 +1,5 @@
 /** Test fixtures: tiny files in the official on-disk formats, and archives (test-only). */
+import { createHash } from "node:crypto";
 import { gzipSync } from "fflate";
 import tar from "tar-stream";
 
@@ -106,4 +107,19 @@ export async function listTree(dir: string, prefix = ""): Promise<string[]> {
     if (entry.isDirectory) out.push(...await listTree(`${dir}/${entry.name}`, `${rel}/`));
   }
   return out.sort();
+}
+
+/** MD5 (hex) of some bytes, computed by node:crypto. */
+export function md5(bytes: Uint8Array): string {
+  return createHash("md5").update(bytes).digest("hex");
+}
+
+/** Runs `fn` with a fresh temporary folder under /tmp, removed afterwards. */
+export async function withTemp(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "hqc-data-test-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 }

@@ -74,7 +74,7 @@ Deno.test("parseCli() rejects bad values with what to pass", () => {
 Deno.test("parseCli() for merge refuses training flags", () => {
   assert.throws(
     () => parseCli(["--shard", "1/2"], "merge"),
-    /^TypeError: Expected a flag of --profile, --datasets, --out, --help, --backend but found "--shard"/,
+    /^TypeError: Expected a flag of --profile, --datasets, --out, --help but found "--shard"/,
   );
   assert.equal(parseCli(["--profile", "paper"], "merge").profile, "paper");
 });

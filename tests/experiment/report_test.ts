@@ -4,6 +4,7 @@ import {
   assessClaim,
   buildReport,
   CLAIMS,
+  CONTRADICTIONS,
   RESULT_COLUMNS,
   toHTML,
   toMarkdown,
@@ -231,4 +232,17 @@ Deno.test("writeReport() writes REPORT.md and REPORT.html without temporary file
     md.split("\n").filter((l) => /^\| (?!-)/.test(l)).length,
   );
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("CONTRADICTIONS lists the paper's four self-contradictions with their numbers", () => {
+  const text = Object.values(CONTRADICTIONS).join(" ");
+  for (
+    const n of ["41.69 %", "84.6 %", "74.05 %", "92.1 %", "5-12x", "2.3x", "21.23 s", "108.44 s"]
+  ) {
+    assert.ok(text.includes(n), n);
+  }
+  const ids = new Set(
+    CLAIMS.flatMap((c) => c.inconsistency === undefined ? [] : [c.inconsistency]),
+  );
+  assert.deepEqual([...ids].sort(), Object.keys(CONTRADICTIONS).sort());
 });

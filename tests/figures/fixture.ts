@@ -6,6 +6,8 @@
  * @module
  */
 import { Buffer } from "node:buffer";
+import { analyze } from "../../lib/analysis/analyze.ts";
+import type { Analysis } from "../../lib/analysis/types.ts";
 import { CIFAR100_FINE_CLASSES, MNIST_CLASSES } from "../../lib/data/class_names.ts";
 import type {
   ClassificationMetrics,
@@ -98,14 +100,19 @@ function imageSample(
 
 function metrics(classes: number, accuracy: number, random: () => number): ClassificationMetrics {
   const shown = Math.min(classes, 10);
-  const confusion = Array.from({ length: classes }, (_, t) =>
-    Array.from({ length: classes }, (_, p) => {
-      if (t >= shown || p >= shown) return t === p ? 1 : 0;
-      return t === p ? Math.round(20 * accuracy) : (random() < 0.3 ? Math.floor(random() * 4) : 0);
-    }));
+  const confusion = Array.from(
+    { length: classes },
+    (_, t) =>
+      Array.from({ length: classes }, (_, p) => {
+        if (t >= shown || p >= shown) return t === p ? 1 : 0;
+        return t === p
+          ? Math.round(20 * accuracy)
+          : (random() < 0.3 ? Math.floor(random() * 4) : 0);
+      }),
+  );
   const support = confusion.map((row) => row.reduce((a, b) => a + b, 0));
   const perClass = {
-    precision: confusion.map((_, i) => round(accuracy - 0.05 + 0.1 * random())),
+    precision: confusion.map(() => round(accuracy - 0.05 + 0.1 * random())),
     recall: confusion.map((_, i) => round(confusion[i]![i]! / Math.max(1, support[i]!))),
     f1: confusion.map(() => round(accuracy - 0.04 + 0.08 * random())),
     support,
@@ -144,12 +151,32 @@ const LAYERS: Record<ModelKind, (classes: number, d: DatasetName) => LayerSummar
 function trunk(d: DatasetName): LayerSummary[] {
   const { h, w, c } = SHAPES[d];
   return [
-    { name: "normalize", className: "PixelNormalization", outputShape: [null, h, w, c], parameters: 0 },
+    {
+      name: "normalize",
+      className: "PixelNormalization",
+      outputShape: [null, h, w, c],
+      parameters: 0,
+    },
     { name: "conv1", className: "Conv2D", outputShape: [null, h, w, 8], parameters: 9 * c * 8 + 8 },
-    { name: "pool1", className: "MaxPooling2D", outputShape: [null, h / 2, w / 2, 8], parameters: 0 },
+    {
+      name: "pool1",
+      className: "MaxPooling2D",
+      outputShape: [null, h / 2, w / 2, 8],
+      parameters: 0,
+    },
     { name: "conv2", className: "Conv2D", outputShape: [null, h / 2, w / 2, 16], parameters: 1168 },
-    { name: "pool2", className: "MaxPooling2D", outputShape: [null, h / 4, w / 4, 16], parameters: 0 },
-    { name: "flatten", className: "Flatten", outputShape: [null, (h / 4) * (w / 4) * 16], parameters: 0 },
+    {
+      name: "pool2",
+      className: "MaxPooling2D",
+      outputShape: [null, h / 4, w / 4, 16],
+      parameters: 0,
+    },
+    {
+      name: "flatten",
+      className: "Flatten",
+      outputShape: [null, (h / 4) * (w / 4) * 16],
+      parameters: 0,
+    },
     dense("hidden", (h / 4) * (w / 4) * 16, 64),
   ];
 }
@@ -301,3 +328,18 @@ export const FIXTURE_CIRCUIT: unknown = {
   measurements: [{ type: "expval", pauli: "Z", wires: [0, 1, 2, 3] }],
   shots: null,
 };
+
+const analyses = new Map<DatasetName, Analysis>();
+
+/** Fast analysis settings for the fixture (short t-SNE, coarse grid). */
+export const FIXTURE_ANALYSIS = { seed: 1, tsneIterations: 150, gridResolution: 24 } as const;
+
+/** The analysis of {@link fixtureResults}`(name)`, computed once per test process. */
+export function fixtureAnalysis(name: DatasetName): Analysis {
+  let a = analyses.get(name);
+  if (!a) {
+    a = analyze(fixtureResults(name), FIXTURE_ANALYSIS);
+    analyses.set(name, a);
+  }
+  return structuredClone(a);
+}

@@ -33,7 +33,7 @@ jupyterTest("executeNotebook() runs a notebook through Jupyter with the Deno ker
     });
 
     await t.step("passes environment variables to the kernel", () => {
-      assert.match(text(outputsOf(run, 1)[0]?.data?.["text/plain"]), /probe-value/);
+      assert.equal(text(outputsOf(run, 1)[0]?.data?.["text/plain"]), "env: probe-value");
     });
 
     await t.step("resolves relative imports from the notebook's folder", () => {

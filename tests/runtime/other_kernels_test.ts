@@ -8,12 +8,18 @@ interface PoolCase {
   filterSize: number | [number, number];
   stride: number | [number, number];
   pad: "same" | "valid";
+  /** Clamp inputs at zero, as after a ReLU, so that windows hold tied maxima. */
+  relu?: boolean;
 }
 
 const POOLS: PoolCase[] = [
   { x: [2, 8, 8, 3], filterSize: 2, stride: 2, pad: "valid" },
   { x: [2, 7, 9, 1], filterSize: 2, stride: 2, pad: "valid" },
   { x: [2, 7, 7, 4], filterSize: 3, stride: 2, pad: "same" },
+  { x: [2, 7, 5, 3], filterSize: 2, stride: 2, pad: "same" },
+  { x: [1, 9, 8, 2], filterSize: [3, 2], stride: [3, 2], pad: "valid" },
+  { x: [2, 8, 8, 3], filterSize: 2, stride: 2, pad: "valid", relu: true },
+  { x: [2, 7, 7, 3], filterSize: 3, stride: 2, pad: "same", relu: true },
   { x: [1, 6, 5, 2], filterSize: 3, stride: 1, pad: "same" },
   { x: [2, 9, 8, 5], filterSize: [3, 2], stride: [2, 1], pad: "valid" },
 ];
@@ -21,7 +27,7 @@ const POOLS: PoolCase[] = [
 Deno.test("fast MaxPoolGrad() matches cpu for windows, strides and paddings", async () => {
   await setupRuntime({ backend: "wasm" });
   for (const [i, c] of POOLS.entries()) {
-    const x = randomValues(c.x, 50 + i);
+    const x = randomValues(c.x, 50 + i).map((v) => c.relu ? Math.max(0, v) : v);
     const attrs = { filterSize: c.filterSize, strides: c.stride, pad: c.pad };
     const output = tf.tidy(() => tf.maxPool(tf.tensor4d(x, c.x), c.filterSize, c.stride, c.pad));
     const outShape = output.shape;
@@ -42,6 +48,10 @@ const MATMULS: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB
   { a: [1, 5, 7], b: [1, 3, 7], transposeA: false, transposeB: true },
   { a: [2, 7, 5], b: [2, 3, 7], transposeA: true, transposeB: true },
   { a: [3, 64, 33], b: [3, 64, 17], transposeA: true, transposeB: false },
+  { a: [4, 6], b: [6, 9], transposeA: false, transposeB: false },
+  { a: [6, 4], b: [6, 9], transposeA: true, transposeB: false },
+  { a: [4, 6], b: [9, 6], transposeA: false, transposeB: true },
+  { a: [1, 6, 4], b: [1, 9, 6], transposeA: true, transposeB: true },
 ];
 
 Deno.test("fast BatchMatMul() matches cpu with and without transposes", async () => {
@@ -51,5 +61,39 @@ Deno.test("fast BatchMatMul() matches cpu with and without transposes", async ()
       b: { shape: c.b, values: randomValues(c.b, 80 + i) },
     }, { transposeA: c.transposeA, transposeB: c.transposeB });
     assert(error < REL_TOLERANCE, `matmul ${JSON.stringify(c)}: relative error ${error}`);
+  }
+});
+
+Deno.test("fast Identity() matches cpu and outlives its input", async () => {
+  const error = await compareKernel("Identity", {
+    x: { shape: [3, 4], values: randomValues([3, 4], 90) },
+  }, {});
+  assert(error < REL_TOLERANCE, `identity: relative error ${error}`);
+  await setupRuntime({ backend: "wasm" });
+  const before = tf.memory().numBytes;
+  const x = tf.tensor1d([1, 2, 3]);
+  const y = tf.clone(x);
+  x.dispose();
+  assert.deepEqual([...y.dataSync()], [1, 2, 3]);
+  y.dispose();
+  assert.equal(tf.memory().numBytes, before);
+});
+
+const SUMS: Array<{ x: number[]; axis: number | number[]; keepDims: boolean }> = [
+  { x: [4, 5, 6, 3], axis: [0, 1, 2], keepDims: false },
+  { x: [4, 5, 6, 3], axis: [2, 0, 1], keepDims: true },
+  { x: [7, 9], axis: 0, keepDims: false },
+  { x: [4, 5, 6], axis: [0, 1], keepDims: false },
+  { x: [4, 5, 6], axis: [1, 2], keepDims: false },
+  { x: [4, 5, 6], axis: -1, keepDims: true },
+  { x: [4, 5, 6], axis: [0, 2], keepDims: false },
+];
+
+Deno.test("fast Sum() matches cpu over leading and other axes", async () => {
+  for (const [i, c] of SUMS.entries()) {
+    const error = await compareKernel("Sum", {
+      x: { shape: c.x, values: randomValues(c.x, 100 + i) },
+    }, { axis: c.axis, keepDims: c.keepDims });
+    assert(error < REL_TOLERANCE, `sum ${JSON.stringify(c)}: relative error ${error}`);
   }
 });

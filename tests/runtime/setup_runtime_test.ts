@@ -2,7 +2,14 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { inJupyter, seededRandom, setupRuntime } from "../../lib/runtime/mod.ts";
 
-const FAST_KERNELS = ["BatchMatMul", "Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad"];
+const FAST_KERNELS = [
+  "BatchMatMul",
+  "Conv2DBackpropFilter",
+  "Conv2DBackpropInput",
+  "Identity",
+  "MaxPoolGrad",
+  "Sum",
+];
 
 Deno.test("setupRuntime() starts wasm and registers the training kernels", async () => {
   const info = await setupRuntime({ backend: "wasm", seed: 1 });

@@ -49,7 +49,9 @@ Deno.test("Adam.apply() matches a float64 Adam and tf.train.adam", async () => {
   }
   const exact = float64Adam([0.5, 0.5, 0.5], 20, 0.05);
   const vsExact = maxDiff(a.dataSync(), exact), vsTfjs = maxDiff(a.dataSync(), b.dataSync());
-  if (vsExact > FLOAT64_TOLERANCE) throw new Error(`Adam differs from the float64 rule by ${vsExact}`);
+  if (vsExact > FLOAT64_TOLERANCE) {
+    throw new Error(`Adam differs from the float64 rule by ${vsExact}`);
+  }
   if (vsTfjs > TFJS_TOLERANCE) throw new Error(`Adam differs from tf.train.adam by ${vsTfjs}`);
   assert.deepEqual(ours.step, 20);
   ours.dispose();

@@ -1,14 +1,32 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { CheckpointError, loadCheckpoint, saveCheckpoint, type TrainingState } from "../../lib/train/mod.ts";
+import {
+  CheckpointError,
+  loadCheckpoint,
+  saveCheckpoint,
+  type TrainingState,
+} from "../../lib/train/mod.ts";
 import { tempDir, useBackend } from "./_fixtures.ts";
 
 function state(epoch: number): TrainingState {
   return {
     epoch,
-    fingerprint: { seed: 1, batchSize: 64, learningRate: 1e-3, trainCount: 10, shapes: [[2, 3], [3]] },
+    fingerprint: {
+      seed: 1,
+      batchSize: 64,
+      learningRate: 1e-3,
+      trainCount: 10,
+      shapes: [[2, 3], [3]],
+    },
     history: [],
-    samples: [{ epoch, t: 1.5, cpuProcessPercent: 50, cpuSystemPercent: 60, rssMB: 100, tensorMB: 2 }],
+    samples: [{
+      epoch,
+      t: 1.5,
+      cpuProcessPercent: 50,
+      cpuSystemPercent: 60,
+      rssMB: 100,
+      tensorMB: 2,
+    }],
     trainSeconds: 3.25,
     randomState: 123456789,
     optimizerStep: 7 * epoch,
@@ -75,7 +93,8 @@ Deno.test("loadCheckpoint() rejects truncated tensors with a CheckpointError", a
   await Deno.writeFile(bin, bytes.slice(0, 8));
   await assert.rejects(loadCheckpoint(dir), (e: unknown) =>
     e instanceof CheckpointError &&
-    e.message === `Expected ${bytes.length} bytes of tensors in ${dir}/epoch-0001 but found 8: delete ${dir} to start over`);
+    e.message ===
+      `Expected ${bytes.length} bytes of tensors in ${dir}/epoch-0001 but found 8: delete ${dir} to start over`);
   await Deno.remove(dir, { recursive: true });
 });
 

@@ -14,11 +14,24 @@ import { bandImages, flatWeights, tempDir, tinyModel, useBackend } from "./_fixt
 const CLASSES = 4;
 const train = bandImages(96, CLASSES, 1);
 const val = bandImages(32, CLASSES, 2);
-const BASE: FitOptions = { epochs: 3, classes: CLASSES, seed: 5, batchSize: 16, learningRate: 0.01 };
+const BASE: FitOptions = {
+  epochs: 3,
+  classes: CLASSES,
+  seed: 5,
+  batchSize: 16,
+  learningRate: 0.01,
+};
 
 /** Fields of an epoch record that depend only on the computation, not on the clock. */
-function learningFields(history: { trainLoss: number; trainAccuracy: number; valLoss: number; valF1: number }[]) {
-  return history.map(({ trainLoss, trainAccuracy, valLoss, valF1 }) => ({ trainLoss, trainAccuracy, valLoss, valF1 }));
+function learningFields(
+  history: { trainLoss: number; trainAccuracy: number; valLoss: number; valF1: number }[],
+) {
+  return history.map(({ trainLoss, trainAccuracy, valLoss, valF1 }) => ({
+    trainLoss,
+    trainAccuracy,
+    valLoss,
+    valF1,
+  }));
 }
 
 Deno.test("fit() records one complete epoch record per epoch and learns", async () => {
@@ -29,17 +42,27 @@ Deno.test("fit() records one complete epoch record per epoch and learns", async 
   assert.equal(result.history.length, 3);
   result.history.forEach((r, i) => {
     assert.equal(r.epoch, i + 1);
-    for (const key of ["trainAccuracy", "valAccuracy", "valPrecision", "valRecall", "valF1"] as const) {
+    for (
+      const key of ["trainAccuracy", "valAccuracy", "valPrecision", "valRecall", "valF1"] as const
+    ) {
       if (!(r[key] >= 0 && r[key] <= 1)) throw new Error(`${key} = ${r[key]} out of [0, 1]`);
     }
-    if (!(r.seconds > 0 && r.rssMB > 0 && r.tensorMB > 0)) throw new Error(`bad resources ${JSON.stringify(r)}`);
-    if (!(r.cpuProcessPercent >= 0 && r.cpuSystemPercent >= 0)) throw new Error("negative CPU percent");
+    if (!(r.seconds > 0 && r.rssMB > 0 && r.tensorMB > 0)) {
+      throw new Error(`bad resources ${JSON.stringify(r)}`);
+    }
+    if (!(r.cpuProcessPercent >= 0 && r.cpuSystemPercent >= 0)) {
+      throw new Error("negative CPU percent");
+    }
   });
   const first = result.history[0]!, last = result.history[2]!;
-  if (!(last.trainLoss < first.trainLoss)) throw new Error(`loss did not fall: ${first.trainLoss} -> ${last.trainLoss}`);
+  if (!(last.trainLoss < first.trainLoss)) {
+    throw new Error(`loss did not fall: ${first.trainLoss} -> ${last.trainLoss}`);
+  }
   assert.equal(events.filter((e) => e.kind === "batch").length, 3 * (96 / 16));
   assert.deepEqual(events.filter((e) => e.kind === "epoch").map((e) => e.record?.epoch), [1, 2, 3]);
-  if (!result.samples.every((s) => s.epoch >= 1 && s.epoch <= 3)) throw new Error("sample outside epochs");
+  if (!result.samples.every((s) => s.epoch >= 1 && s.epoch <= 3)) {
+    throw new Error("sample outside epochs");
+  }
   assert.equal(result.resumedEpochs, 0);
   model.dispose();
 });
@@ -60,7 +83,11 @@ Deno.test("fit() resumed after a mid-epoch stop ends exactly like an uninterrupt
   assert.equal(saved?.epoch, 1);
   tf.dispose([...saved!.weights, ...saved!.firstMoments, ...saved!.secondMoments]);
   const resumedModel = tinyModel(CLASSES, 4, 99); // different init: the checkpoint must win
-  const resumed = await fit(resumedModel, { train, val }, { ...BASE, checkpointDir: dir, resume: true });
+  const resumed = await fit(resumedModel, { train, val }, {
+    ...BASE,
+    checkpointDir: dir,
+    resume: true,
+  });
   assert.equal(resumed.resumedEpochs, 1);
   assert.deepEqual(flatWeights(resumedModel), flatWeights(straightModel));
   assert.deepEqual(learningFields(resumed.history), learningFields(straight.history));
@@ -82,7 +109,10 @@ Deno.test("fit() stops on an aborted signal before the next batch", async () => 
       if (p.batch === 2) controller.abort();
     },
   });
-  await assert.rejects(run, (e: unknown) => e instanceof TrainingInterruptedError && e.completedEpochs === 0);
+  await assert.rejects(
+    run,
+    (e: unknown) => e instanceof TrainingInterruptedError && e.completedEpochs === 0,
+  );
   assert.deepEqual(seen, [1, 2]);
   model.dispose();
 });
@@ -107,7 +137,9 @@ Deno.test("fit() throws NonFiniteLossError on a NaN loss and keeps the last good
   );
   const kept = await loadCheckpoint(dir);
   assert.equal(kept?.epoch, 1);
-  if (!kept!.weights.every((w) => w.dataSync().every(Number.isFinite))) throw new Error("checkpoint holds NaN");
+  if (!kept!.weights.every((w) => w.dataSync().every(Number.isFinite))) {
+    throw new Error("checkpoint holds NaN");
+  }
   tf.dispose([...kept!.weights, ...kept!.firstMoments, ...kept!.secondMoments]);
   model.dispose();
   await Deno.remove(dir, { recursive: true });

@@ -4,7 +4,9 @@ import { classificationMetrics } from "../../lib/train/mod.ts";
 const CLOSE = 1e-12;
 
 function assertClose(actual: number, expected: number, what: string): void {
-  if (Math.abs(actual - expected) > CLOSE) throw new Error(`${what}: expected ${expected} but found ${actual}`);
+  if (Math.abs(actual - expected) > CLOSE) {
+    throw new Error(`${what}: expected ${expected} but found ${actual}`);
+  }
 }
 
 Deno.test("classificationMetrics() matches a hand-computed three-class case", () => {
@@ -38,10 +40,12 @@ Deno.test("classificationMetrics() scores empty denominators 0 and averages over
 Deno.test("classificationMetrics() rejects mismatched lengths and ids out of range", () => {
   assert.throws(() => classificationMetrics([0, 1], [0], 2), {
     name: "RangeError",
-    message: "Expected as many predictions as labels (2) but found 1: pass one prediction per example",
+    message:
+      "Expected as many predictions as labels (2) but found 1: pass one prediction per example",
   });
   assert.throws(() => classificationMetrics([0, 3], [0, 1], 2), {
     name: "RangeError",
-    message: "Expected class ids in 0..1 but found label 3 and prediction 1: pass the right class count",
+    message:
+      "Expected class ids in 0..1 but found label 3 and prediction 1: pass the right class count",
   });
 });

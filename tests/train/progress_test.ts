@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { consoleProgress, formatDuration, type Progress, progressLine } from "../../lib/train/mod.ts";
+import {
+  consoleProgress,
+  formatDuration,
+  type Progress,
+  progressLine,
+} from "../../lib/train/mod.ts";
 
 function batchEvent(batch: number, batches = 8): Progress {
   return {
@@ -30,7 +35,9 @@ Deno.test("consoleProgress() redraws one line in place on a terminal", () => {
   onProgress(batchEvent(1));
   onProgress(batchEvent(2));
   assert.equal(out.length, 2);
-  if (!out.every((t) => t.startsWith("\r") && !t.includes("\n"))) throw new Error(JSON.stringify(out));
+  if (!out.every((t) => t.startsWith("\r") && !t.includes("\n"))) {
+    throw new Error(JSON.stringify(out));
+  }
 });
 
 Deno.test("consoleProgress() prints a few whole lines per epoch elsewhere", () => {
@@ -39,7 +46,9 @@ Deno.test("consoleProgress() prints a few whole lines per epoch elsewhere", () =
   for (let b = 1; b <= 8; b++) onProgress(batchEvent(b));
   // lines at 1/8 (first), then at >= 1/8 + 1/2 = 5/8
   assert.equal(out.length, 2);
-  if (!out.every((t) => t.endsWith("\n") && !t.includes("\r"))) throw new Error(JSON.stringify(out));
+  if (!out.every((t) => t.endsWith("\n") && !t.includes("\r"))) {
+    throw new Error(JSON.stringify(out));
+  }
 });
 
 Deno.test("formatDuration() writes m:ss and h:mm:ss", () => {

@@ -5,7 +5,10 @@ Deno.test("SeededRandom.fromState() continues the same stream", () => {
   const a = new SeededRandom(42);
   for (let i = 0; i < 7; i++) a.nextUint32();
   const b = SeededRandom.fromState(a.state);
-  assert.deepEqual(Array.from({ length: 5 }, () => b.next()), Array.from({ length: 5 }, () => a.next()));
+  assert.deepEqual(
+    Array.from({ length: 5 }, () => b.next()),
+    Array.from({ length: 5 }, () => a.next()),
+  );
 });
 
 Deno.test("SeededRandom() gives equal streams for equal seeds and different ones otherwise", () => {

