@@ -18,10 +18,17 @@ function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
+/** Options of {@link experimentRow} and {@link experimentProgress}. */
+export interface ExperimentProgressOptions {
+  /** Start labels with the data set (for several data sets in one display). @default false */
+  labelDataset?: boolean;
+}
+
 /**
  * One row for an experiment progress event.
  *
  * @param event From `runDataset`'s `onProgress`.
+ * @param options Whether labels start with the data set.
  * @returns The row's label (`hybrid seed 1`, or `load` before any model) and its state.
  * @example
  * ```ts
@@ -33,10 +40,13 @@ function percent(value: number): string {
  * assertEquals([label, row.text], ["hybrid seed 1", "cell 1/3: attack"]);
  * ```
  */
-export function experimentRow(event: ExperimentProgress): { label: string; row: ProgressRow } {
-  const label = event.model === undefined
-    ? event.stage
-    : `${event.model} seed ${event.seed ?? "?"}`;
+export function experimentRow(
+  event: ExperimentProgress,
+  { labelDataset = false }: ExperimentProgressOptions = {},
+): { label: string; row: ProgressRow } {
+  const prefix = labelDataset ? `${event.dataset} ` : "";
+  const label = prefix +
+    (event.model === undefined ? event.stage : `${event.model} seed ${event.seed ?? "?"}`);
   let text = `cell ${event.cell}/${event.cells}: ${event.stage}`;
   const t = event.train;
   if (event.stage === "train" && t !== undefined) {
@@ -54,17 +64,22 @@ export function experimentRow(event: ExperimentProgress): { label: string; row: 
  * `load` row is marked done when the first model starts.
  *
  * @param rows Usually a {@link LiveProgress}.
+ * @param options Whether labels start with the data set.
  * @returns The callback.
  */
-export function experimentProgress(rows: ProgressRows): (event: ExperimentProgress) => void {
+export function experimentProgress(
+  rows: ProgressRows,
+  options: ExperimentProgressOptions = {},
+): (event: ExperimentProgress) => void {
   let loading = false;
   return (event) => {
     if (event.model === undefined) loading = true;
     else if (loading) {
       loading = false;
-      rows.set("load", { fraction: 1, text: `${event.dataset} loaded` });
+      const prefix = options.labelDataset === true ? `${event.dataset} ` : "";
+      rows.set(`${prefix}load`, { fraction: 1, text: `${event.dataset} loaded` });
     }
-    const { label, row } = experimentRow(event);
+    const { label, row } = experimentRow(event, options);
     rows.set(label, row);
   };
 }

@@ -13,7 +13,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { type Algebra, baseMatrix, type Matrix } from "./gates.ts";
 import type { GateOp } from "./ops.ts";
-import { applyMatrixInPlace, opMatrix } from "./reference.ts";
+import { opMatrix, paramValue } from "./reference.ts";
+import { applyPlan, daggerPlan, plan } from "./_kernel.ts";
 
 /** Dual numbers: value and derivative along one seed direction. */
 interface Dual {
@@ -36,16 +37,9 @@ function derivative(op: GateOp, values: number[], p: number): Matrix<number> {
   return m.map((row) => row.map(([re, im]) => [part(re), part(im)]));
 }
 
-function dagger(m: Matrix<number>): Matrix<number> {
-  return m.map((_, i) => m.map((row) => [row[i]![0] as number, -(row[i]![1] as number)]));
-}
-
-function forEachRow(x: Float64Array, D: number, f: (row: Float64Array) => void): void {
-  for (let r = 0; r < D; r++) f(x.subarray(r * D, (r + 1) * D));
-}
-
 /**
- * The block's real representation [2^(k+1), 2^(k+1)] as one differentiable tfjs op.
+ * The block's real representation [2^(k+1), 2^(k+1)] as one differentiable tfjs op; with
+ * `realRows` only its (j, re) rows, [2^k, 2^(k+1)], for real input states.
  *
  * @param ops Gates with wires mapped to local indices 0..k-1.
  * @param weights All weight tensors of the circuit (only those referenced become op inputs).
@@ -56,64 +50,72 @@ export function adjointBlockRep(
   weights: tf.Tensor[],
   { realRows = false } = {},
 ): tf.Tensor2D {
-  const D = 2 << k;
-  // With realRows only the (j, re) rows are returned: [D / 2, D], for real input states.
-  const rows = realRows ? D / 2 : D;
-  const stride = realRows ? 2 : 1;
+  const N = 1 << k;
+  const D = 2 * N;
   const used = [
     ...new Set(ops.flatMap((o) => o.params.flatMap((p) => (p.kind === "weight" ? [p.block] : [])))),
   ];
-  const run = (data: Map<number, Float32Array | Float64Array>) => {
-    const all: ArrayLike<number>[] = [];
-    for (const [b, v] of data) all[b] = v;
-    const matrices = ops.map((o) => opMatrix(o, [], all));
-    const values = ops.map((o) =>
-      o.params.map((
-        p,
-      ) => (p.kind === "weight" ? all[p.block]![p.index]! : p.kind === "const" ? p.value : NaN))
-    );
-    return { matrices, values };
-  };
   const forward = (...inputs: tf.Tensor[]) => {
-    const data = new Map(used.map((b, i) => [b, inputs[i]!.dataSync() as Float32Array]));
-    const { matrices, values } = run(data);
-    const x = new Float64Array(D * D);
-    for (let r = 0; r < D; r++) x[r * D + r] = 1;
-    const before: (Float64Array | null)[] = [];
-    ops.forEach((o, i) => {
-      before.push(o.params.some((p) => p.kind === "weight") ? x.slice() : null);
-      forEachRow(x, D, (row) => applyMatrixInPlace(row, k, o.wires, matrices[i]!));
+    const all: ArrayLike<number>[] = [];
+    used.forEach((b, i) => (all[b] = inputs[i]!.dataSync()));
+    const values = ops.map((o) => o.params.map((p) => paramValue(p, [], all)));
+    const plans = ops.map((o) => plan(k, o.wires, opMatrix(o, [], all)));
+    // Row j of x is U e_j (complex, length N), for the gates applied so far.
+    const x = new Float64Array(N * D);
+    for (let j = 0; j < N; j++) x[j * D + 2 * j] = 1;
+    const before: (Float64Array | null)[] = ops.map((o, i) => {
+      const snapshot = o.params.some((p) => p.kind === "weight") ? x.slice() : null;
+      applyPlan(x, N, plans[i]!);
+      return snapshot;
     });
+    const rows = realRows ? N : D;
+    const out = new Float32Array(rows * D);
+    for (let j = 0; j < N; j++) {
+      const r = realRows ? j : 2 * j;
+      for (let c = 0; c < N; c++) {
+        const re = x[j * D + 2 * c]!;
+        const im = x[j * D + 2 * c + 1]!;
+        out[r * D + 2 * c] = re;
+        out[r * D + 2 * c + 1] = im;
+        // Row (j, im) is i U e_j.
+        if (!realRows) {
+          out[(r + 1) * D + 2 * c] = -im;
+          out[(r + 1) * D + 2 * c + 1] = re;
+        }
+      }
+    }
     const gradFunc = (dy: tf.Tensor) => {
       const g = dy.dataSync();
-      const y = new Float64Array(D * D);
-      for (let r = 0; r < rows; r++) y.set(g.subarray(r * D, (r + 1) * D), r * stride * D);
+      // Rows (j, re) = a and (j, im) = b of the incoming gradient combine into z_j = a - i b:
+      // <a, v> + <b, i v> = Re(conj(z_j) v) for every complex v, and U^dagger acts on z alike.
+      const z = new Float64Array(N * D);
+      for (let j = 0; j < N; j++) {
+        const ra = realRows ? j : 2 * j;
+        for (let c = 0; c < N; c++) {
+          const br = realRows ? 0 : g[(ra + 1) * D + 2 * c]!;
+          const bi = realRows ? 0 : g[(ra + 1) * D + 2 * c + 1]!;
+          z[j * D + 2 * c] = g[ra * D + 2 * c]! + bi;
+          z[j * D + 2 * c + 1] = g[ra * D + 2 * c + 1]! - br;
+        }
+      }
       const grads = new Map(used.map((b) => [b, new Float64Array(weights[b]!.size)]));
-      const tmp = new Float64Array(D);
       for (let i = ops.length - 1; i >= 0; i--) {
         const o = ops[i]!;
         const xb = before[i];
         if (xb) {
           o.params.forEach((p, j) => {
             if (p.kind !== "weight") return;
-            const dm = derivative(o, values[i]!, j);
+            const v = xb.slice();
+            applyPlan(v, N, plan(k, o.wires, derivative(o, values[i]!, j)));
             let sum = 0;
-            for (let r = 0; r < D; r++) {
-              tmp.set(xb.subarray(r * D, (r + 1) * D));
-              applyMatrixInPlace(tmp, k, o.wires, dm);
-              const yr = y.subarray(r * D, (r + 1) * D);
-              for (let c = 0; c < D; c++) sum += yr[c]! * tmp[c]!;
-            }
+            for (let t = 0; t < v.length; t++) sum += z[t]! * v[t]!;
             grads.get(p.block)![p.index]! += sum;
           });
         }
-        const adj = dagger(matrices[i]!);
-        forEachRow(y, D, (row) => applyMatrixInPlace(row, k, o.wires, adj));
+        applyPlan(z, N, daggerPlan(plans[i]!));
       }
       return used.map((b) => tf.tensor(Float32Array.from(grads.get(b)!), weights[b]!.shape));
     };
-    const out = new Float32Array(rows * D);
-    for (let r = 0; r < rows; r++) out.set(x.subarray(r * stride * D, (r * stride + 1) * D), r * D);
     return { value: tf.tensor2d(out, [rows, D]), gradFunc };
   };
   if (used.length === 0) return forward().value;

@@ -3,10 +3,16 @@ import { cellWork, formatSeconds, GridTracker } from "../../lib/experiment/progr
 import { experimentGrid } from "../../lib/experiment/shard.ts";
 import { PROFILES } from "../../lib/experiment/profiles.ts";
 
-Deno.test("cellWork() weighs epochs x training images x pixels", () => {
-  const p = PROFILES.smoke;
-  assert.equal(cellWork("mnist", p), p.epochs * p.sizes.mnist.train! * 784);
-  assert.equal(cellWork("stl10", p), p.epochs * p.sizes.stl10.train! * 96 * 96 * 3);
+Deno.test("cellWork() counts training, evaluation and attack work in image equivalents", () => {
+  const p = { ...PROFILES.smoke, epochs: 2, attackCount: 10, pgdSteps: 3, featureCount: 30 };
+  const sizes = p.sizes.mnist; // train 512, val 128, test 256
+  const attack = 10 * (1 + 3 + (p.epsilons.length + 1) / 3);
+  const expected = 2 * (sizes.train! + sizes.val! / 3) + sizes.test! / 3 + attack + 30 / 3;
+  assert.ok(Math.abs(cellWork("mnist", p) - expected) < 1e-9);
+  assert.ok(
+    Math.abs(cellWork("stl10", { ...p, sizes: { ...p.sizes, stl10: sizes } }) - 4 * expected) <
+      1e-9,
+  );
 });
 
 Deno.test("GridTracker estimates time left from work done so far", () => {

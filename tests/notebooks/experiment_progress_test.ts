@@ -62,3 +62,13 @@ Deno.test("experimentProgress() marks loading done when the first model starts",
   onProgress({ ...BASE, stage: "train", model: "hybrid", seed: 1, cellFraction: 0 });
   assert.deepEqual(rows.get("load"), { fraction: 1, text: "mnist loaded" });
 });
+
+Deno.test("experimentProgress() starts labels with the data set when asked", () => {
+  const rows = new Map<string, ProgressRow>();
+  const onProgress = experimentProgress({ set: (label, row) => void rows.set(label, row) }, {
+    labelDataset: true,
+  });
+  onProgress({ ...BASE, stage: "load", cellFraction: 0 });
+  onProgress({ ...BASE, stage: "evaluate", model: "hybrid", seed: 3, cellFraction: 0.9 });
+  assert.deepEqual([...rows.keys()], ["mnist load", "mnist hybrid seed 3"]);
+});
