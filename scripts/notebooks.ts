@@ -13,14 +13,13 @@
 import { parseArgs } from "node:util";
 import { PROFILE_NAMES, profileByName } from "../lib/experiment/profiles.ts";
 import { NOTEBOOK_ENV } from "../lib/notebook/config.ts";
-import {
-  executeNotebook,
-  JupyterUnavailableError,
-  requireJupyter,
-} from "../lib/notebook/jupyter.ts";
+import { executeNotebook } from "../lib/notebook/execute_notebook.ts";
+import { JupyterUnavailableError, requireJupyter } from "../lib/notebook/jupyter.ts";
 
 const NOTEBOOK_DIR = decodeURIComponent(new URL("../notebooks", import.meta.url).pathname);
 const DEFAULT_OUT_DIR = "notebooks/out";
+/** How often a line says a long notebook is still running. */
+const HEARTBEAT_MS = 30_000;
 /** Seconds one cell may run, by profile (-1: no limit). */
 const CELL_TIMEOUT_SECONDS: Record<string, number> = { smoke: 900, quick: 3600, paper: -1 };
 
@@ -101,11 +100,16 @@ export async function main(args: string[]): Promise<number> {
   for (const path of notebooks) {
     const name = path.slice(path.lastIndexOf("/") + 1);
     console.log(`- ${name} ...`);
+    const begun = performance.now();
+    const heartbeat = setInterval(() => {
+      const seconds = Math.round((performance.now() - begun) / 1000);
+      console.log(`  ${name} still running (${seconds} s)`);
+    }, HEARTBEAT_MS);
     const run = await executeNotebook(path, {
       outDir: values.out,
       env: { [NOTEBOOK_ENV.profile]: profile },
       cellTimeoutSeconds: cellTimeout,
-    });
+    }).finally(() => clearInterval(heartbeat));
     const status = run.problems.length === 0 ? "ok" : `${run.problems.length} problem(s)`;
     console.log(`  ${status} in ${run.seconds.toFixed(1)} s -> ${run.htmlPath}`);
     for (const problem of run.problems) {
@@ -123,5 +127,12 @@ export async function main(args: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
+  try {
+    Deno.exit(await main(Deno.args));
+  } catch (error) {
+    // Bad arguments: say what was wrong without a stack trace.
+    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    Deno.exit(2);
+  }
 }

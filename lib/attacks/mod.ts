@@ -6,7 +6,9 @@
  * @example
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
+ * import { setupRuntime } from "../runtime/mod.ts";
  * import { fgsm } from "./mod.ts";
+ * await setupRuntime({ backend: "wasm" });
  * const model = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 1, 1] }),
  *   tf.layers.dense({ units: 2, activation: "softmax" })] });
  * const x = tf.fill([3, 2, 1, 1], 0.5) as tf.Tensor4D;

@@ -93,7 +93,8 @@ export function robustness(
   let pgdCorrect = 0;
   for (let start = 0; start < indices.length; start += batchSize) {
     const batch = indices.slice(start, start + batchSize);
-    const x = toImageTensor(split, batch);
+    // tidy: toImageTensor also makes a label tensor it does not return; this frees it.
+    const x = tf.tidy(() => toImageTensor(split, batch));
     const y = tf.tensor1d(batch.map((i) => split.labels[i]!), "int32");
     const sign = lossGradientSign(model, x, y);
     for (const e of grid) {

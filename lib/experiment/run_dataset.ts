@@ -40,8 +40,8 @@ export const DATA_SEED = 0;
 export interface RunDatasetOptions {
   /** @default "quick" */
   profile?: Profile | ProfileName;
-  /** @default 1..profile.seeds */
-  seeds?: number[];
+  /** Seeds to run, or how many (1..n). @default 1..profile.seeds */
+  seeds?: number[] | number;
   /** @default every model kind */
   models?: ModelKind[];
   /** @default `data/runs/<profile>/<dataset>` */
@@ -100,7 +100,7 @@ export async function runDataset(
     ? options.profile
     : profileByName(options.profile ?? "quick");
   const {
-    seeds = seedList(profile.seeds),
+    seeds: seedOption = profile.seeds,
     models = [...MODEL_KINDS],
     outDir = defaultRunDir(profile.name, name),
     resume = false,
@@ -110,6 +110,7 @@ export async function runDataset(
     backend = "wasm",
     dataDir = "data",
   } = options;
+  const seeds = typeof seedOption === "number" ? seedList(seedOption) : seedOption;
   const ordered = MODEL_KINDS.filter((k) => models.includes(k));
   const cells = shard === undefined
     ? experimentGrid([name], ordered, seeds)

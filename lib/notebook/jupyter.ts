@@ -1,7 +1,6 @@
 /**
- * Running notebooks headless through real Jupyter (`jupyter nbconvert
- * --execute`) with the Deno kernel, and checking that Jupyter and the kernel
- * are installed, with errors that name the install command.
+ * Checking that Jupyter, nbconvert and the Deno kernel are installed, with
+ * errors that name the install command, and finding the nbconvert command.
  *
  * @module
  */
@@ -18,25 +17,6 @@ export const KERNEL_INSTALL_COMMAND = "deno task kernel";
 /** Seconds Jupyter waits for the Deno kernel to start (first start compiles). */
 export const KERNEL_STARTUP_SECONDS = 180;
 
-/**
- * nbconvert template for the rendered pages: the `lab` template, except that
- * SVG outputs are written as they are. nbconvert 6.5 passes them through an
- * HTML cleaner that empties them (our figures are trusted: `lib/figures`).
- */
-export const HTML_TEMPLATE = `{%- extends 'lab/index.html.j2' -%}
-{% block data_svg scoped -%}
-<div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
-{{ output.data['image/svg+xml'] }}
-</div>
-{%- endblock data_svg %}
-`;
-
-/** Script URLs for published pages (some distributions default to local files). */
-const PAGE_SCRIPTS = [
-  "--HTMLExporter.require_js_url=https://cdnjs.cloudflare.com/ajax/libs/require.js/2.1.10/require.min.js",
-  "--HTMLExporter.mathjax_url=https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
-];
-
 /** Jupyter, `nbconvert` or the Deno kernel is not installed. */
 export class JupyterUnavailableError extends Error {
   /**
@@ -49,9 +29,51 @@ export class JupyterUnavailableError extends Error {
   }
 }
 
+/**
+ * Ways to start nbconvert, in order of preference: Debian's `python3-nbconvert`
+ * ships the module but not the `jupyter-nbconvert` command (that is the
+ * `jupyter-nbconvert` package), so `python3 -m nbconvert` is the fallback.
+ */
+export const NBCONVERT_COMMANDS: readonly (readonly string[])[] = [
+  ["jupyter", "nbconvert"],
+  ["python3", "-m", "nbconvert"],
+];
+
+async function findNbconvert(): Promise<{ command: string[]; version: string } | string> {
+  let problem = "no nbconvert";
+  for (const [program, ...args] of NBCONVERT_COMMANDS) {
+    const result = await output(program!, [...args, "--version"]);
+    if (result !== null && result.code === 0) {
+      return { command: [program!, ...args], version: result.stdout.trim() };
+    }
+    if (result !== null && program === "jupyter") {
+      problem = result.stderr.trim().split("\n").at(-1) || problem;
+    }
+  }
+  return problem;
+}
+
+let nbconvertCommand: Promise<string[]> | undefined;
+
+/** The nbconvert command (e.g. `["jupyter", "nbconvert"]`), found once per process. */
+export function resolveNbconvert(): Promise<string[]> {
+  nbconvertCommand ??= findNbconvert().then((found) => {
+    if (typeof found === "string") {
+      throw new JupyterUnavailableError(
+        `Expected jupyter nbconvert to work but found ${found}: install it with ${JUPYTER_INSTALL_COMMAND}`,
+        "nbconvert",
+      );
+    }
+    return found.command;
+  });
+  return nbconvertCommand;
+}
+
 /** What {@link requireJupyter} found. */
 export interface JupyterInstallation {
-  /** `jupyter nbconvert --version`. */
+  /** The command that runs nbconvert, e.g. `["jupyter", "nbconvert"]`. */
+  nbconvert: string[];
+  /** `nbconvert --version`. */
   nbconvertVersion: string;
   /** Folder of the kernelspec. */
   kernelDir: string;
@@ -89,26 +111,24 @@ async function output(
 export async function requireJupyter(
   { kernelName = "deno" }: { kernelName?: string } = {},
 ): Promise<JupyterInstallation> {
-  const version = await output("jupyter", ["--version"]);
-  if (version === null) {
+  // `jupyter kernelspec list` starts faster than `jupyter --version`, and is needed anyway.
+  const list = await output("jupyter", ["kernelspec", "list", "--json"]);
+  if (list === null) {
     throw new JupyterUnavailableError(
       `Expected the jupyter command on PATH but found none: install it with ${JUPYTER_INSTALL_COMMAND} (or pip install nbconvert jupyter-client ipykernel), then run ${KERNEL_INSTALL_COMMAND}`,
       "jupyter",
     );
   }
-  const nbconvert = await output("jupyter", ["nbconvert", "--version"]);
-  if (nbconvert === null || nbconvert.code !== 0) {
+  const nbconvert = await findNbconvert();
+  if (typeof nbconvert === "string") {
     throw new JupyterUnavailableError(
-      `Expected jupyter nbconvert to work but found ${
-        (nbconvert?.stderr ?? "").trim().split("\n").at(-1) || "no nbconvert"
-      }: install it with ${JUPYTER_INSTALL_COMMAND}`,
+      `Expected jupyter nbconvert to work but found ${nbconvert}: install it with ${JUPYTER_INSTALL_COMMAND}`,
       "nbconvert",
     );
   }
-  const list = await output("jupyter", ["kernelspec", "list", "--json"]);
   let specs: Record<string, { resource_dir?: string; spec?: { argv?: string[] } }> = {};
   try {
-    specs = JSON.parse(list?.stdout ?? "{}").kernelspecs ?? {};
+    specs = JSON.parse(list.stdout).kernelspecs ?? {};
   } catch {
     specs = {};
   }
@@ -130,144 +150,9 @@ export async function requireJupyter(
     );
   }
   return {
-    nbconvertVersion: nbconvert.stdout.trim(),
+    nbconvert: nbconvert.command,
+    nbconvertVersion: nbconvert.version,
     kernelDir: spec.resource_dir ?? "",
     kernelProgram: program,
   };
-}
-
-/** Options of {@link executeNotebook}. */
-export interface ExecuteNotebookOptions {
-  /** Folder for the executed `.ipynb` and the `.html`. */
-  outDir: string;
-  /** Environment variables for the kernel (e.g. `HQC_PROFILE`). @default {} */
-  env?: Record<string, string>;
-  /** Seconds one cell may run; `-1` for no limit. @default 1800 */
-  cellTimeoutSeconds?: number;
-  /** Also render HTML with inline figures. @default true */
-  html?: boolean;
-  /** Kernelspec name. @default "deno" */
-  kernelName?: string;
-  /** Aborts the run (kills nbconvert). */
-  signal?: AbortSignal;
-}
-
-/** What one notebook run produced. */
-export interface ExecutedNotebook {
-  /** Executed notebook, outputs included. */
-  notebookPath: string;
-  /** Rendered page, when `html` was on. */
-  htmlPath?: string;
-  /** Wall time of the execution, seconds. */
-  seconds: number;
-  /** Cell errors, cells not run, figure cells without an image. */
-  problems: NotebookProblem[];
-  /** The parsed executed notebook. */
-  notebook: unknown;
-}
-
-function stemOf(path: string): string {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  return name.endsWith(".ipynb") ? name.slice(0, -".ipynb".length) : name;
-}
-
-async function nbconvert(
-  args: string[],
-  env: Record<string, string>,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const command = new Deno.Command("jupyter", {
-    args: ["nbconvert", ...args],
-    env: { PYDEVD_DISABLE_FILE_VALIDATION: "1", ...env },
-    stdout: "piped",
-    stderr: "piped",
-    ...(signal === undefined ? {} : { signal }),
-  });
-  const result = await command.output();
-  if (result.code !== 0) {
-    const stderr = new TextDecoder().decode(result.stderr).trim().split("\n").slice(-15).join(
-      "\n",
-    );
-    throw new Error(
-      `Expected jupyter nbconvert ${args[0]} ${
-        args[1]
-      } to succeed but it exited with ${result.code}:\n${stderr}`,
-    );
-  }
-}
-
-/**
- * Executes a notebook through Jupyter with the Deno kernel (cells that raise
- * are recorded, not fatal), then renders it to HTML. Files are written under a
- * temporary folder inside `outDir` and renamed into place.
- *
- * @param path The `.ipynb` to run.
- * @param options Output folder, kernel environment, timeout, HTML.
- * @returns Paths, time and problems found by {@link notebookProblems}.
- * @throws {Error} When nbconvert itself fails (kernel did not start, cell timeout).
- */
-export async function executeNotebook(
-  path: string,
-  { outDir, env = {}, cellTimeoutSeconds = 1800, html = true, kernelName = "deno", signal }:
-    ExecuteNotebookOptions,
-): Promise<ExecutedNotebook> {
-  const stem = stemOf(path);
-  await Deno.mkdir(outDir, { recursive: true });
-  const temp = await Deno.makeTempDir({ dir: outDir, prefix: `.tmp-${stem}-` });
-  try {
-    const started = performance.now();
-    await nbconvert(
-      [
-        "--to",
-        "notebook",
-        "--execute",
-        "--allow-errors",
-        `--ExecutePreprocessor.kernel_name=${kernelName}`,
-        `--ExecutePreprocessor.timeout=${cellTimeoutSeconds}`,
-        `--ExecutePreprocessor.startup_timeout=${KERNEL_STARTUP_SECONDS}`,
-        "--output-dir",
-        temp,
-        "--output",
-        stem,
-        path,
-      ],
-      env,
-      signal,
-    );
-    const seconds = (performance.now() - started) / 1000;
-    if (html) {
-      await Deno.writeTextFile(`${temp}/hqc.html.j2`, HTML_TEMPLATE);
-      await nbconvert(
-        [
-          "--to",
-          "html",
-          "--template-file",
-          `${temp}/hqc.html.j2`,
-          ...PAGE_SCRIPTS,
-          "--output-dir",
-          temp,
-          `${temp}/${stem}.ipynb`,
-        ],
-        env,
-        signal,
-      );
-    }
-    const notebook = JSON.parse(await Deno.readTextFile(`${temp}/${stem}.ipynb`));
-    const notebookPath = `${outDir}/${stem}.ipynb`;
-    await Deno.rename(`${temp}/${stem}.ipynb`, notebookPath);
-    let htmlPath: string | undefined;
-    if (html) {
-      htmlPath = `${outDir}/${stem}.html`;
-      await Deno.rename(`${temp}/${stem}.html`, htmlPath);
-    }
-    return {
-      notebookPath,
-      ...(htmlPath === undefined ? {} : { htmlPath }),
-      seconds,
-      problems: notebookProblems(notebook),
-      notebook,
-    };
-  } finally {
-    await Deno.remove(temp, { recursive: true }).catch(() => {});
-  }
 }

@@ -23,6 +23,7 @@ export * from "./progress.ts";
 export * from "./table.ts";
 export * from "./inspect.ts";
 export * from "./jupyter.ts";
+export * from "./execute_notebook.ts";
 export * from "./experiment_progress.ts";
 export * from "./load_or_run.ts";
 export * from "./show.ts";

@@ -43,7 +43,7 @@ const PAULIS = ["X", "Y", "Z"];
  * @example
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual as assertEquals } from "node:assert/strict";
  * const c = new Circuit(4).amplitudeEmbedding({ normalize: true }).basicEntanglerLayers(2).expval("Z");
  * assertEquals(c.weightShapes(), [[2, 4]]);
  * const y = c.run(tf.ones([3, 16]), [tf.zeros([2, 4])]);
@@ -278,6 +278,11 @@ export class Circuit {
     return drawText(this.compiled, this.#steps, options);
   }
 
+  /** Rich display in Jupyter (Deno kernel): the SVG diagram, with the text one as fallback. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "image/svg+xml": this.toSVG(), "text/plain": this.draw() };
+  }
+
   /** A standalone SVG diagram (gates as boxes, labels as SVG text). */
   toSVG(options: SVGOptions = {}): string {
     return drawSVG(this.compiled, this.#steps, options);
@@ -313,5 +318,6 @@ export class Circuit {
   }
 }
 
+/** The single-gate builder methods (`rx`, `cnot`, ...), installed below. */
 export interface Circuit extends GateMethods {}
 addGateMethods(Circuit.prototype);

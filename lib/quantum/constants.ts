@@ -19,11 +19,14 @@ export const MIN_SQUARED_NORM = 1e-12;
 /** Without `normalize`, rows must have norm 1 within this (float32 features). */
 export const NORM_TOLERANCE = 1e-4;
 
-/** Up to this many wires, measurements reduce probabilities with one matmul. */
-export const MATMUL_MEASURE_MAX_WIRES = 12;
+/**
+ * From this many wires on, Z expectations marginalise the two halves of the basis index before
+ * multiplying by sign matrices, which keeps those matrices at about 2^(wires/2) rows.
+ */
+export const SPLIT_MEASURE_MIN_WIRES = 9;
 
 /** Fused blocks on circuits up to this many wires span the whole register. */
-export const FULL_FUSION_MAX_WIRES = 6;
+export const FULL_FUSION_MAX_WIRES = 5;
 
 /** On larger circuits, fused blocks act on at most this many wires. */
 export const FUSION_BLOCK_WIRES = 4;

@@ -61,7 +61,7 @@ function deserializeInitializer(spec: unknown): Initializer {
  * @example
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual as assertEquals } from "node:assert/strict";
  * import { paperCircuit } from "./paper.ts";
  * const layer = new QuantumLayer({ circuit: paperCircuit() });
  * const y = layer.apply(tf.ones([2, 16])) as tf.Tensor;

@@ -9,7 +9,7 @@ import { baseMatrix, NUMBER_ALGEBRA } from "./gates.ts";
 import type { Measurement, ShotsSpec } from "./ops.ts";
 import { diagonalizing, measurementRotations } from "./_observables.ts";
 import { applyRep, constantRep, type State } from "./_state.ts";
-import { MATMUL_MEASURE_MAX_WIRES } from "./constants.ts";
+import { SPLIT_MEASURE_MIN_WIRES } from "./constants.ts";
 
 function rotate(s: State, gates: [string, number][]): State {
   for (const [g, w] of gates) {
@@ -24,40 +24,59 @@ function probabilities(s: State): tf.Tensor2D {
   return tf.sum(tf.reshape(tf.square(s.t), [s.batch, -1, 2]), -1) as tf.Tensor2D;
 }
 
-/** The constant [2^n (x2 when interleaved), wires] matrix of Z signs in the state's layout. */
-function zSignMatrix(s: State, wires: number[], interleaved: boolean): tf.Tensor2D {
-  const n = s.order.length;
-  const dim = 2 ** n;
-  const rep = interleaved ? 2 : 1;
-  const signs = new Float32Array(dim * rep * wires.length);
-  wires.forEach((w, j) => {
-    const shift = n - 1 - position(s, w);
-    for (let i = 0; i < dim; i++) {
-      for (let c = 0; c < rep; c++) {
-        signs[(i * rep + c) * wires.length + j] = (i >> shift) & 1 ? -1 : 1;
-      }
-    }
-  });
-  return tf.tensor2d(signs, [dim * rep, wires.length]);
-}
-
 /** Bit position (from the most significant end) of `wire` in the state's current layout. */
 function position(s: State, wire: number): number {
   return s.order.indexOf(wire);
 }
 
-function zColumns(s: State, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
+/**
+ * Signs [rows * rep, wires] of Z on `wires` for the `bits` index bits starting at bit
+ * position `from` (0 wires outside that range give zero columns); `rep` repeats each row for
+ * interleaved [re, im] entries.
+ */
+function signMatrix(
+  s: State,
+  wires: number[],
+  from: number,
+  bits: number,
+  rep: number,
+): tf.Tensor2D {
+  const rows = 2 ** bits;
+  const m = wires.length;
+  const signs = new Float32Array(rows * rep * m);
+  wires.forEach((w, j) => {
+    const pos = position(s, w) - from;
+    if (pos < 0 || pos >= bits) return;
+    const shift = bits - 1 - pos;
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < rep; c++) signs[(i * rep + c) * m + j] = (i >> shift) & 1 ? -1 : 1;
+    }
+  });
+  return tf.tensor2d(signs, [rows * rep, m]);
+}
+
+/**
+ * Z expectations (unnormalised) of `wires` from squared amplitudes `q` [batch, 2^n * rep]:
+ * one matmul with a sign matrix on small registers; on larger ones the high and low halves of
+ * the index are marginalised first, so the sign matrices stay small.
+ */
+function zFromSquares(s: State, q: tf.Tensor2D, wires: number[], rep: number): tf.Tensor2D {
   const n = s.order.length;
-  if (n <= MATMUL_MEASURE_MAX_WIRES) return tf.matMul(p, zSignMatrix(s, wires, false));
-  const pm = tf.tensor2d([[1], [-1]]);
-  return tf.concat(
-    wires.map((w) => {
-      const pos = position(s, w);
-      const pair = tf.sum(tf.reshape(p, [s.batch, 2 ** pos, 2, -1]), [1, 3]) as tf.Tensor2D;
-      return tf.matMul(pair, pm);
-    }),
-    1,
-  );
+  if (n < SPLIT_MEASURE_MIN_WIRES) return tf.matMul(q, signMatrix(s, wires, 0, n, rep));
+  const high = Math.floor(n / 2);
+  const q3 = tf.reshape(q, [s.batch, 2 ** high, -1]);
+  const inHigh = wires.some((w) => position(s, w) < high);
+  const inLow = wires.some((w) => position(s, w) >= high);
+  const parts: tf.Tensor2D[] = [];
+  if (inHigh) parts.push(tf.matMul(tf.sum(q3, 2) as tf.Tensor2D, signMatrix(s, wires, 0, high, 1)));
+  if (inLow) {
+    parts.push(tf.matMul(tf.sum(q3, 1) as tf.Tensor2D, signMatrix(s, wires, high, n - high, rep)));
+  }
+  return (parts.length === 1 ? parts[0]! : tf.add(parts[0]!, parts[1]!)) as tf.Tensor2D;
+}
+
+function zColumns(s: State, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
+  return zFromSquares(s, p, wires, 1);
 }
 
 function wordColumn(s: State, p: tf.Tensor2D, word: string, wires: number[]): tf.Tensor2D {
@@ -160,14 +179,10 @@ export function measure(
   measurements: Measurement[],
   shots: ShotsSpec | null,
 ): tf.Tensor2D {
-  const n = s.order.length;
-  // Fast path: Pauli-Z expectations only, exact: one matmul on the squared amplitudes.
-  if (
-    shots === null && n <= MATMUL_MEASURE_MAX_WIRES &&
-    measurements.every((m) => m.type === "expval" && m.pauli === "Z")
-  ) {
+  // Fast path: Pauli-Z expectations only, exact: straight from the squared amplitudes.
+  if (shots === null && measurements.every((m) => m.type === "expval" && m.pauli === "Z")) {
     const wires = measurements.flatMap((m) => m.wires);
-    const out = tf.matMul(tf.square(s.t) as tf.Tensor2D, zSignMatrix(s, wires, !s.real));
+    const out = zFromSquares(s, tf.square(s.t) as tf.Tensor2D, wires, s.real ? 1 : 2);
     return (s.norm2 ? tf.div(out, s.norm2) : out) as tf.Tensor2D;
   }
   const base = probabilities(s);

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual as assertEquals } from "node:assert/strict";
  * import { Circuit } from "./mod.ts";
  * const c = new Circuit(4)
  *   .amplitudeEmbedding({ normalize: true })

@@ -18,7 +18,7 @@ export const PAPER_LAYERS = 2;
  *
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual as assertEquals } from "node:assert/strict";
  * assertEquals(paperCircuit().weightShapes(), [[2, 4]]);
  * ```
  */

@@ -15,8 +15,8 @@ import { adjointBlockRep } from "./_adjoint.ts";
 import {
   applyRealRows,
   applyRep,
+  cheapestTail,
   constantRep,
-  isRealWhole,
   realState,
   type State,
   TENSOR_ALGEBRA,
@@ -126,15 +126,19 @@ function applyBlock(
     for (const o of ops) s = applyRep(s, o.wires, reps.get(o));
     return s;
   }
-  const local = ops.map((o) => ({ ...o, wires: o.wires.map((w) => wires.indexOf(w)) }));
+  // Number the block's wires by where they will sit, so that bringing them to the end moves
+  // wires that are already adjacent together (one transpose) and needs no reordering.
+  const tail = cheapestTail(s, wires);
+  const local = ops.map((o) => ({ ...o, wires: o.wires.map((w) => tail.indexOf(w)) }));
+  const k = tail.length;
   if (fusion === "adjoint") {
-    if (isRealWhole(s, wires)) {
-      return applyRealRows(s, adjointBlockRep(local, wires.length, weights, { realRows: true }));
+    if (s.real && k === s.order.length) {
+      return applyRealRows(s, adjointBlockRep(local, k, weights, { realRows: true }));
     }
-    return applyRep(s, wires, adjointBlockRep(local, wires.length, weights));
+    return applyRep(s, tail, adjointBlockRep(local, k, weights));
   }
   if (ops.length === 1) return applyRep(s, ops[0]!.wires, reps.get(ops[0]!));
-  return applyRep(s, wires, blockRep(local, wires.length, (i) => reps.get(ops[i]!)));
+  return applyRep(s, tail, blockRep(local, k, (i) => reps.get(ops[i]!)));
 }
 
 function inputColumn(inputs: tf.Tensor2D, index: number): tf.Tensor1D {
@@ -172,8 +176,6 @@ function applyBasis(s: State, op: BasisOp, inputs: tf.Tensor2D): State {
   return s;
 }
 
-const basisZero = new Map<number, Float32Array>();
-
 function amplitudeState(op: AmplitudeOp, inputs: tf.Tensor2D, wires: number): State {
   const dim = 2 ** wires;
   let x: tf.Tensor2D = op.offset === 0 && op.size === inputs.shape[1]
@@ -194,16 +196,12 @@ function amplitudeState(op: AmplitudeOp, inputs: tf.Tensor2D, wires: number): St
     return realState(x, wires);
   }
   // Normalisation is deferred to measurement (see State.norm2). A row with (near) zero norm is
-  // embedded as x + e0, normalised: |0...0> to within 1e-10, with the finite gradient the
+  // embedded as x + e0, normalised: |0...0> to within 1e-6, with the finite gradient the
   // circuit has at |0...0>. The mask comes from step(), whose gradient is zero (a boolean
   // comparison has none), so nothing divides by zero and no NaN reaches the gradient.
   const isZero = tf.step(tf.sub(MIN_SQUARED_NORM, squared));
-  let e0 = basisZero.get(dim);
-  if (e0 === undefined) {
-    e0 = new Float32Array(dim);
-    e0[0] = 1;
-    basisZero.set(dim, e0);
-  }
+  const e0 = new Float32Array(dim);
+  e0[0] = 1;
   const y = tf.add(x, tf.mul(isZero, tf.tensor2d(e0, [1, dim]))) as tf.Tensor2D;
   return realState(y, wires, tf.sum(tf.square(y), 1, true));
 }

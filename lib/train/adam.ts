@@ -32,6 +32,14 @@ export interface AdamState {
   v: tf.Tensor[];
 }
 
+/** A non-trainable variable of zeros shaped like `like` (the temporary zeros are freed). */
+function zeroVariable(like: tf.Tensor): tf.Variable {
+  const zeros = tf.zerosLike(like);
+  const variable = tf.variable(zeros, false);
+  zeros.dispose();
+  return variable;
+}
+
 /**
  * The Adam optimizer (Kingma & Ba) over a fixed list of variables.
  *
@@ -74,8 +82,8 @@ export class Adam {
     this.beta2 = beta2;
     this.epsilon = epsilon;
     this.#variables = variables;
-    this.#m = variables.map((v) => tf.variable(tf.zerosLike(v), false));
-    this.#v = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+    this.#m = variables.map(zeroVariable);
+    this.#v = variables.map(zeroVariable);
   }
 
   /** Updates taken so far. */
@@ -134,8 +142,10 @@ export class Adam {
         `Expected ${n} first and second moments but found ${state.m.length} and ${state.v.length}: restore a state of the same model`,
       );
     }
-    state.m.forEach((t, i) => this.#m[i]!.assign(t.reshape(this.#m[i]!.shape)));
-    state.v.forEach((t, i) => this.#v[i]!.assign(t.reshape(this.#v[i]!.shape)));
+    tf.tidy(() => {
+      state.m.forEach((t, i) => this.#m[i]!.assign(t.reshape(this.#m[i]!.shape)));
+      state.v.forEach((t, i) => this.#v[i]!.assign(t.reshape(this.#v[i]!.shape)));
+    });
     this.#step = state.step;
   }
 

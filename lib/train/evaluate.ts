@@ -101,7 +101,8 @@ export function extractFeatures(
   const reader = tf.model({ inputs: model.inputs, outputs: output });
   const rows: number[][] = [];
   for (let start = 0; start < indices.length; start += batchSize) {
-    const x = toImageTensor(split, indices.slice(start, start + batchSize));
+    // tidy: toImageTensor also makes a label tensor it does not return; this frees it.
+    const x = tf.tidy(() => toImageTensor(split, indices.slice(start, start + batchSize)));
     const features = tf.tidy(() => {
       const out = reader.predict(x) as tf.Tensor;
       return out.reshape([out.shape[0]!, -1]) as tf.Tensor2D;

@@ -1,8 +1,9 @@
 /**
- * `deno task bench epoch [--train N] [--val N] [--rounds R] [--probe-batches K] [--threads T]`:
+ * `deno task bench epoch [--train N] [--val N] [--rounds R] [--steps S] [--probe-batches K] [--threads T]`:
  * one epoch of the classical, hybrid and control models on real MNIST in the same run,
  * on the wasm backend. Prints seconds per epoch, images per second and the ratios
- * hybrid/classical (target <= 1.10) and control/classical, then estimates the wall time
+ * hybrid/classical (target <= 1.10) and control/classical (from the epochs, and from the median
+ * of interleaved training steps, which is steadier on a shared machine), then estimates the wall time
  * of the full `paper` profile from a few timed batches per data set and model.
  *
  * @module
@@ -10,6 +11,7 @@
 import * as tf from "@tensorflow/tfjs";
 import process from "node:process";
 import {
+  batches,
   type Dataset,
   type LabeledImages,
   loadDataset,
@@ -18,13 +20,15 @@ import {
 import type { DatasetName, ModelKind } from "../../lib/experiment/results_schema.ts";
 import { buildModel, type DatasetSpec, specFor, summarizeModel } from "../../lib/models/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
-import { consoleProgress, fit, formatDuration } from "../../lib/train/mod.ts";
+import { Adam, consoleProgress, crossEntropy, fit, formatDuration } from "../../lib/train/mod.ts";
 
 const KINDS: readonly ModelKind[] = ["classical", "hybrid", "control"];
 /** The issue's target for the hybrid/classical epoch-time ratio. */
 const TARGET_RATIO = 1.1;
 const BATCH = 64;
 const EVAL_BATCH = 256;
+/** Timed forward passes per model for the evaluation cost. */
+const EVAL_REPEATS = 3;
 
 /** Full `paper` sizes: 90 % of the official training set trains, 10 % validates. */
 const PAPER_SIZES: Record<DatasetName, { train: number; val: number; test: number }> = {
@@ -71,31 +75,6 @@ function randomSplit(name: DatasetName, count: number, seed: number): LabeledIma
 function probeSpec(name: DatasetName): DatasetSpec {
   const [height, width, channels, classes] = SHAPES[name];
   return { name, height, width, channels, classes, ...NORMALIZATION[name] };
-}
-
-/** Seconds per image of a training step and of a forward pass, timed over `batches` batches after one warm-up. */
-async function probe(name: DatasetName, kind: ModelKind, batches: number) {
-  const spec = probeSpec(name);
-  const model = buildModel(kind, spec, { seed: 1 });
-  const train = randomSplit(name, BATCH * (batches + 1), 7);
-  const warm = randomSplit(name, BATCH, 8);
-  await fit(model, { train: warm, val: warm }, { epochs: 1, classes: spec.classes, seed: 1 });
-  const run = await fit(model, { train, val: warm }, { epochs: 1, classes: spec.classes, seed: 1 });
-  const trainPerImage = run.history[0]!.seconds / train.count;
-  const x = tf.randomUniform(
-    [EVAL_BATCH, spec.height, spec.width, spec.channels],
-    0,
-    1,
-    "float32",
-    3,
-  );
-  (model.predict(x) as tf.Tensor).dispose();
-  const t0 = performance.now();
-  (model.predict(x) as tf.Tensor).dataSync();
-  const evalPerImage = (performance.now() - t0) / 1000 / EVAL_BATCH;
-  x.dispose();
-  model.dispose();
-  return { trainPerImage, evalPerImage };
 }
 
 /** CPU seconds (user + system) this process has used. */
@@ -182,20 +161,114 @@ async function measureEpochs(data: Dataset, rounds: number): Promise<EpochRow[]>
   });
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median milliseconds per batch of a training step and of a forward pass, per model kind. */
+interface StepTimes {
+  trainMs: Record<ModelKind, number>;
+  /** Process CPU milliseconds of a training step (less sensitive to waiting than wall time). */
+  trainCpuMs: Record<ModelKind, number>;
+  /** Forward pass of an evaluation batch of `EVAL_BATCH` images. */
+  evalMs: Record<ModelKind, number>;
+}
+
+/**
+ * The steadier measure on a shared machine: the three models take training steps on the same
+ * batches in rotating order, one batch at a time, so a burst of load from other processes
+ * hits all of them; the median step time per model ignores the bursts.
+ */
+function interleavedSteps(spec: DatasetSpec, split: LabeledImages, steps: number): StepTimes {
+  const runs = KINDS.map((kind) => {
+    const model = buildModel(kind, spec, { seed: 1 });
+    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    return {
+      kind,
+      model,
+      variables,
+      adam: new Adam(variables),
+      train: [] as number[],
+      trainCpu: [] as number[],
+      eval: [] as number[],
+    };
+  });
+  let index = 0;
+  for (const { x, y } of batches(split, { batchSize: BATCH, shuffle: true, seed: 1 })) {
+    if (index >= steps + 1) {
+      tf.dispose([x, y]);
+      break;
+    }
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[(index + k) % runs.length]!;
+      const t0 = performance.now(), c0 = cpuSeconds();
+      const { value, grads } = tf.variableGrads(
+        () => crossEntropy(run.model.apply(x, { training: true }) as tf.Tensor2D, y),
+        run.variables,
+      );
+      value.dataSync();
+      const gradients = run.variables.map((v) => grads[v.name]!);
+      run.adam.apply(gradients);
+      run.variables[0]!.dataSync();
+      if (index > 0) { // step 0 warms up
+        run.train.push(performance.now() - t0);
+        run.trainCpu.push((cpuSeconds() - c0) * 1000);
+      }
+      tf.dispose([value, ...gradients]);
+    }
+    tf.dispose([x, y]);
+    index += 1;
+  }
+  const x = tf.randomUniform(
+    [EVAL_BATCH, spec.height, spec.width, spec.channels],
+    0,
+    1,
+    "float32",
+    3,
+  );
+  for (let repeat = 0; repeat < EVAL_REPEATS + 1; repeat++) {
+    for (const run of runs) {
+      const t0 = performance.now();
+      const p = run.model.predict(x) as tf.Tensor;
+      p.dataSync();
+      p.dispose();
+      if (repeat > 0) run.eval.push(performance.now() - t0);
+    }
+  }
+  x.dispose();
+  const times: StepTimes = {
+    trainMs: {} as Record<ModelKind, number>,
+    trainCpuMs: {} as Record<ModelKind, number>,
+    evalMs: {} as Record<ModelKind, number>,
+  };
+  for (const run of runs) {
+    times.trainMs[run.kind] = median(run.train);
+    times.trainCpuMs[run.kind] = median(run.trainCpu);
+    times.evalMs[run.kind] = median(run.eval);
+    run.adam.dispose();
+    run.model.dispose();
+  }
+  return times;
+}
+
 /**
  * Runs the benchmark.
  *
  * @param args `--train N` (default 6000) MNIST training images, `--val N` (default 1000),
- *   `--probe-batches K` (default 3) timed batches per data set and model for the estimate,
- *   `--rounds R` (default 2) interleaved epochs per model (the fastest counts),
+ *   `--probe-batches K` (default 8) interleaved steps per data set and model for the estimate,
+ *   `--rounds R` (default 1) interleaved epochs per model (the fastest counts),
+ *   `--steps S` (default 40) interleaved training steps per model for the median step ratio,
  *   `--threads T` (default 1) wasm threads.
  */
 export async function main(args: string[]): Promise<void> {
   const trainCount = flag(args, "train", 6000);
   const valCount = flag(args, "val", 1000);
-  const probeBatches = flag(args, "probe-batches", 3);
+  const probeBatches = flag(args, "probe-batches", 8);
   const threads = flag(args, "threads", 1);
-  const rounds = flag(args, "rounds", 2);
+  const rounds = flag(args, "rounds", 1);
+  const steps = flag(args, "steps", 40);
   const runtime = await setupRuntime({ backend: "wasm", seed: 1, threads });
   console.log(
     `backend ${runtime.backend}, ${runtime.threads} thread(s), batch ${BATCH}, Adam 1e-3`,
@@ -242,20 +315,44 @@ export async function main(args: string[]): Promise<void> {
     `control/classical epoch-time ratio: ${controlRatio.toFixed(3)} wall, ` +
       `${controlCpuRatio.toFixed(3)} CPU`,
   );
+  const steady = interleavedSteps(specFor(data), data.train, steps);
+  const stepMs = steady.trainMs, stepCpuMs = steady.trainCpuMs;
+  const hybridStepRatio = stepMs.hybrid / stepMs.classical;
+  const controlStepRatio = stepMs.control / stepMs.classical;
+  const hybridStepCpuRatio = stepCpuMs.hybrid / stepCpuMs.classical;
+  const controlStepCpuRatio = stepCpuMs.control / stepCpuMs.classical;
+  console.log(`\nmedian training step over ${steps} interleaved batches (wall / CPU ms):`);
+  for (const kind of KINDS) {
+    console.log(`  ${kind.padEnd(9)} ${stepMs[kind].toFixed(1)} / ${stepCpuMs[kind].toFixed(1)}`);
+  }
   console.log(
-    "(CPU time is the steadier measure on a shared machine: wall time includes waiting for other processes)",
+    `hybrid/classical step-time ratio: ${hybridStepRatio.toFixed(3)} wall, ` +
+      `${hybridStepCpuRatio.toFixed(3)} CPU (${verdict(hybridStepCpuRatio)}); control/classical: ` +
+      `${controlStepRatio.toFixed(3)} wall, ${controlStepCpuRatio.toFixed(3)} CPU`,
+  );
+  console.log(
+    "(interleaved medians are the steadiest measure on a shared machine: " +
+      "the epoch ratios above include other processes' bursts)",
   );
 
   console.log(
-    `\nEstimating the paper profile (${PAPER_EPOCHS} epochs x ${PAPER_SEEDS} seeds, full data) from ${probeBatches} timed batches per data set and model:`,
+    `\nEstimating the paper profile (${PAPER_EPOCHS} epochs x ${PAPER_SEEDS} seeds, full data) from ` +
+      `the median of ${probeBatches} interleaved training steps per data set and model:`,
   );
   const estimate: Record<string, Record<string, number>> = {};
   let perSeedTotal = 0;
   for (const name of ["mnist", "cifar100", "stl10"] as const) {
     estimate[name] = {};
     const sizes = PAPER_SIZES[name];
+    const spec = probeSpec(name);
+    const times = interleavedSteps(
+      spec,
+      randomSplit(name, BATCH * (probeBatches + 1), 7),
+      probeBatches,
+    );
     for (const kind of KINDS) {
-      const { trainPerImage, evalPerImage } = await probe(name, kind, probeBatches);
+      const trainPerImage = times.trainMs[kind] / 1000 / BATCH;
+      const evalPerImage = times.evalMs[kind] / 1000 / EVAL_BATCH;
       const epoch = sizes.train * trainPerImage + sizes.val * evalPerImage;
       const tail = sizes.test * evalPerImage + ATTACK_IMAGES * ATTACK_GRADIENTS * trainPerImage;
       const run = PAPER_EPOCHS * epoch + tail;
@@ -284,6 +381,12 @@ export async function main(args: string[]): Promise<void> {
     controlRatio,
     hybridCpuRatio,
     controlCpuRatio,
+    stepMs,
+    stepCpuMs,
+    hybridStepRatio,
+    controlStepRatio,
+    hybridStepCpuRatio,
+    controlStepCpuRatio,
     paperEstimateSeconds: { perModelSeed: estimate, perSeed: perSeedTotal, total },
   });
   console.log("wrote data/bench/epoch.json");

@@ -165,3 +165,20 @@ Deno.test("sampleIndices() draws distinct, seeded positions", () => {
   assert.deepEqual(sampleIndices(50, 20, 4), a);
   assert.equal(sampleIndices(5, 20, 4).length, 5);
 });
+
+Deno.test("robustness() leaves no tensors behind", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const model = linearModel();
+  const split = {
+    images: Uint8Array.from({ length: 40 }, (_, i) => (i * 53) % 256),
+    labels: Uint8Array.from({ length: 10 }, (_, i) => i % 2),
+    count: 10,
+    height: 2,
+    width: 2,
+    channels: 1,
+  };
+  const before = tf.memory().numTensors;
+  robustness(model, split, { count: 10, batchSize: 4, pgd: { steps: 2 } });
+  assert.equal(tf.memory().numTensors, before);
+  model.dispose();
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { countImages, FIGURE_TAG, hasTag } from "../../lib/notebook/inspect.ts";
-import { executeNotebook } from "../../lib/notebook/jupyter.ts";
+import { executeNotebook } from "../../lib/notebook/execute_notebook.ts";
 import { jupyterTest } from "./_gate.ts";
 
 /**

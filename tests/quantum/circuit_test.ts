@@ -1,8 +1,8 @@
 // Circuit: batching, validation messages, JSON round trip, the paper circuit.
 import * as tf from "@tensorflow/tfjs";
 import { deepEqual, ok, throws } from "node:assert/strict";
-import { Circuit, MAX_WIRES, paperCircuit } from "../../lib/quantum/mod.ts";
-import { maxDiff, randomMatrix, rng, useBackend, values } from "./_helpers.ts";
+import { Circuit, MAX_WIRES, paperCircuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { FLOAT32_TOLERANCE, maxDiff, randomMatrix, rng, useBackend, values } from "./_helpers.ts";
 
 /** Batched and per-row runs do the same float32 arithmetic up to summation order. */
 const BATCH_TOLERANCE = 1e-6;
@@ -33,6 +33,25 @@ Deno.test("Circuit.run() disposes every intermediate tensor", async () => {
   const y = c.run(x, [w]);
   deepEqual(tf.memory().numTensors, before + 1);
   y.dispose();
+});
+
+Deno.test("Circuit.run() measures 10 wires like the float64 reference", async () => {
+  await useBackend();
+  const random = rng(12);
+  const x = randomMatrix(random, 2, 2 ** 10);
+  const plain = new Circuit(10).amplitudeEmbedding({ normalize: true }).expval("Z");
+  const mixed = new Circuit(10).amplitudeEmbedding({ normalize: true }).basicEntanglerLayers(1)
+    .crx(9, 0).expval("Z", { wires: [9, 0, 4, 5] }).expval("X", { wires: [7] });
+  for (const c of [plain, mixed]) {
+    const w = c.weightShapes().map((s) =>
+      randomMatrix(random, 1, s.reduce((a, b) => a * b, 1))[0]!
+    );
+    const out = values(() =>
+      c.run(tf.tensor2d(x), w.map((v, i) => tf.tensor(v, c.weightShapes()[i])))
+    );
+    const ref = x.map((row) => referenceRun(c.compiled, row, w));
+    ok(maxDiff(out, ref) < FLOAT32_TOLERANCE, `max difference ${maxDiff(out, ref)}`);
+  }
 });
 
 Deno.test("paperCircuit() is 4 wires, amplitude embedding, 2 RX entangler layers, Z on each wire", () => {

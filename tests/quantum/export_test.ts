@@ -49,6 +49,14 @@ Deno.test("Circuit.toSVG() draws gates as boxes with SVG text", () => {
   equal(doc.querySelectorAll("circle").length, 16);
 });
 
+Deno.test("Circuit displays in Jupyter as SVG with a text fallback", () => {
+  const c = paperCircuit();
+  const bundle = (c as unknown as Record<symbol, () => Record<string, string>>)[
+    Symbol.for("Jupyter.display")
+  ]!();
+  deepEqual(bundle, { "image/svg+xml": c.toSVG(), "text/plain": c.draw() });
+});
+
 Deno.test("Circuit.toQASM() imports into quantum-circuit with the same expectation values", () => {
   const random = rng(21);
   const circuits = [

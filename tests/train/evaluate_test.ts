@@ -46,3 +46,14 @@ Deno.test("extractFeatures() reads the penultimate layer of the chosen images", 
   });
   model.dispose();
 });
+
+Deno.test("evaluate() and extractFeatures() leave no tensors behind", async () => {
+  await useBackend();
+  const model = tinyModel(4);
+  const split = bandImages(40, 4, 3);
+  const before = tf.memory().numTensors;
+  evaluate(model, split, { classes: 4, batchSize: 16 });
+  extractFeatures(model, split, [1, 2, 3], { batchSize: 2 });
+  assert.equal(tf.memory().numTensors, before);
+  model.dispose();
+});

@@ -170,3 +170,15 @@ Deno.test("fit() rejects bad options with clear messages", async () => {
   });
   model.dispose();
 });
+
+Deno.test("fit() leaves no tensors behind", async () => {
+  await useBackend();
+  const model = tinyModel(CLASSES);
+  const dir = await tempDir("fit-leak-");
+  await fit(model, { train, val }, { ...BASE, epochs: 1, checkpointDir: dir });
+  const before = tf.memory().numTensors;
+  await fit(model, { train, val }, { ...BASE, epochs: 2, checkpointDir: dir, resume: true });
+  assert.equal(tf.memory().numTensors, before);
+  model.dispose();
+  await Deno.remove(dir, { recursive: true });
+});

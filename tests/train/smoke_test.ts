@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { robustness } from "../../lib/attacks/mod.ts";
 import { loadDataset } from "../../lib/data/mod.ts";
 import { buildModel, featureLayerName, specFor } from "../../lib/models/mod.ts";
+import { PAPER_SPECS } from "../../lib/models/parameter_table.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { evaluate, extractFeatures, fit } from "../../lib/train/mod.ts";
 
@@ -51,5 +52,39 @@ Deno.test("fit() trains every model kind for one epoch on a small MNIST subset",
     inUnitRange(robust.fgsmAccuracy, `${kind} fgsm`);
     inUnitRange(robust.pgdAccuracy!, `${kind} pgd`);
     model.dispose();
+  }
+});
+
+Deno.test("fit() takes a step with every model on CIFAR-100- and STL-10-shaped images", async () => {
+  await setupRuntime({ backend: "wasm", seed: 1 });
+  for (const name of ["cifar100", "stl10"] as const) {
+    const spec = PAPER_SPECS[name];
+    const pixels = spec.height * spec.width * spec.channels;
+    const split = (count: number, offset: number) => ({
+      images: Uint8Array.from({ length: count * pixels }, (_, i) => (i * 37 + offset) % 256),
+      labels: Uint8Array.from({ length: count }, (_, i) => i % spec.classes),
+      count,
+      height: spec.height,
+      width: spec.width,
+      channels: spec.channels,
+    });
+    for (const kind of KINDS) {
+      const model = buildModel(kind, spec, { seed: 1 });
+      const before = model.getWeights().map((w) => w.dataSync().slice());
+      const { history } = await fit(model, { train: split(32, 0), val: split(16, 5) }, {
+        epochs: 1,
+        classes: spec.classes,
+        seed: 1,
+        batchSize: 32,
+      });
+      if (!Number.isFinite(history[0]!.trainLoss)) {
+        throw new Error(`${name} ${kind}: loss not finite`);
+      }
+      const moved = model.getWeights().every((w, i) =>
+        w.dataSync().some((v, k) => v !== before[i]![k])
+      );
+      assert.ok(moved, `${name} ${kind}: some weight block did not change after a step`);
+      model.dispose();
+    }
   }
 });
