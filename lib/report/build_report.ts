@@ -153,7 +153,8 @@ function parameters(inputs: readonly ReportInput[]): Block[] {
       const m = r.models[kind];
       if (m === undefined) return [];
       const c = r.models.classical?.parameterCount;
-      const vs = c === undefined ? "-" : `${((m.parameterCount / c - 1) * 100).toFixed(2)} %`;
+      const change = c === undefined ? undefined : (m.parameterCount / c - 1) * 100;
+      const vs = change === undefined ? "-" : `${change >= 0 ? "+" : ""}${change.toFixed(2)} %`;
       return [[
         DATASET_LABELS[r.dataset.name],
         kind,
