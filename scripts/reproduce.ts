@@ -58,7 +58,7 @@ function progressPrinter(tracker: GridTracker): (p: ExperimentProgress) => void 
     const line =
       `[${(tracker.fraction() * 100).toFixed(0).padStart(3)}%] ${p.dataset} ${p.model} ` +
       `seed ${p.seed} (${tracker.indexOf(cell) + 1}/${tracker.cells.length}) ${detail} | elapsed ` +
-      `${formatSeconds(tracker.elapsed())}, left ~${formatSeconds(tracker.remaining())}`;
+      `${formatSeconds(tracker.elapsed())}, training left ~${formatSeconds(tracker.remaining())}`;
     const now = performance.now();
     const key = `${p.dataset}/${p.model}/${p.seed}/${p.stage}/${t?.epoch ?? ""}`;
     if (inPlace) {
@@ -128,6 +128,12 @@ if (import.meta.main) {
   if (options.help) {
     console.log(usage("reproduce"));
   } else {
-    await main(options);
+    try {
+      await main(options);
+    } catch (error) {
+      console.error(`\nError: ${(error as Error).message}`);
+      if (Deno.env.get("HQC_DEBUG")) console.error((error as Error).stack);
+      Deno.exit(1);
+    }
   }
 }

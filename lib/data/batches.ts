@@ -88,7 +88,9 @@ export function* batches(
  * @returns `[indices.length, H, W, C]` float32; the caller disposes it.
  */
 export function toImageTensor(split: LabeledImages, indices: ArrayLike<number>): tf.Tensor4D {
-  return makeBatch(split, Array.from(indices), null, Math.random).x;
+  const batch = makeBatch(split, Array.from(indices), null, Math.random);
+  batch.y.dispose();
+  return batch.x;
 }
 
 function makeBatch(

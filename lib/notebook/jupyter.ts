@@ -5,8 +5,6 @@
  * @module
  */
 
-import { type NotebookProblem, notebookProblems } from "./inspect.ts";
-
 /** Installs what `jupyter nbconvert` needs on Debian/Ubuntu. */
 export const JUPYTER_INSTALL_COMMAND =
   "apt-get install -y jupyter-nbconvert python3-nbconvert jupyter-client python3-ipykernel";

@@ -7,14 +7,19 @@
  * @module
  */
 
-import type { DatasetName, ModelKind, Results } from "../experiment/results_schema.ts";
-import { MODEL_KINDS } from "../experiment/results_schema.ts";
+import type { DatasetName } from "../experiment/results_schema.ts";
 import { DATASET_NAMES, PROFILES } from "../experiment/profiles.ts";
 import type { Block } from "./document.ts";
+import {
+  DATASET_LABELS,
+  environmentSection,
+  measuredSection,
+  parametersSection,
+  provenanceSection,
+  type ReportInput,
+  runsSection,
+} from "./report_sections.ts";
 
-/** Title of the report in both formats. */
-export const REPORT_TITLE =
-  "Reproduction report: Hybrid Quantum-Classical Model for Image Classification";
 import { CLAIMS, CONTRADICTIONS } from "./claims.ts";
 import type { ClaimMetric } from "./claims.ts";
 import {
@@ -25,32 +30,9 @@ import {
   VERDICT_RULES,
 } from "./verdicts.ts";
 
-/** One results file and where it came from. */
-export interface ReportInput {
-  results: Results;
-  /** Path of the results file, shown in the report. */
-  file: string;
-}
-
-/** Display names of the data sets. */
-export const DATASET_LABELS: Record<DatasetName, string> = {
-  mnist: "MNIST",
-  cifar100: "CIFAR-100",
-  stl10: "STL-10",
-};
-
-/** The summary columns of the measured-results table: [metric key, header, kind]. */
-export const RESULT_COLUMNS: readonly [string, string, ClaimMetric][] = [
-  ["valAccuracy", "val accuracy", "valAccuracy"],
-  ["testAccuracy", "test accuracy", "testAccuracy"],
-  ["testF1", "test macro F1", "testAccuracy"],
-  ["fgsmAccuracy", "FGSM eps=0.1", "fgsmAccuracy"],
-  ["pgdAccuracy", "PGD eps=0.1", "fgsmAccuracy"],
-  ["epochSeconds", "epoch time", "epochSeconds"],
-  ["cpuProcessPercent", "process CPU", "cpuProcessPercent"],
-  ["tensorMB", "peak tensor memory", "tensorMB"],
-  ["rssMB", "peak RSS", "rssMB"],
-];
+/** Title of the report in both formats. */
+export const REPORT_TITLE =
+  "Reproduction report: Hybrid Quantum-Classical Model for Image Classification";
 
 function byDataset(inputs: readonly ReportInput[]): Map<DatasetName, ReportInput> {
   const map = new Map<DatasetName, ReportInput>();
@@ -80,125 +62,6 @@ function caveat(inputs: readonly ReportInput[]): Block[] {
         "full training. Run `deno task reproduce --profile paper` for the paper's protocol.",
     };
   });
-}
-
-function provenance(inputs: readonly ReportInput[]): Block[] {
-  const blocks: Block[] = [{ type: "heading", level: 2, text: "Data provenance" }];
-  for (const { results } of inputs) {
-    const d = results.dataset;
-    const label = DATASET_LABELS[d.name];
-    const sizes = `train ${d.sizes.train}, val ${d.sizes.val}, test ${d.sizes.test} images`;
-    if (d.provenance === "official") {
-      blocks.push({ type: "paragraph", text: `${label}: official data (${sizes}).` });
-    } else {
-      blocks.push({
-        type: "warning",
-        text: `**${label} HERE IS A SYNTHETIC STAND-IN, NOT THE REAL DATA SET** (${sizes}). ` +
-          `Its accuracies say nothing about the paper's claims. Fetch the real data with \`${d.fetchCommand}\` and rerun.`,
-      });
-    }
-  }
-  return blocks;
-}
-
-function environment(inputs: readonly ReportInput[]): Block[] {
-  const header = ["data set", "Deno", "tfjs", "backend", "threads", "CPU", "cores", "memory", "OS"];
-  const rows = inputs.map(({ results: r }) => {
-    const e = r.environment;
-    return [
-      DATASET_LABELS[r.dataset.name],
-      e.deno,
-      e.tfjs,
-      e.backend,
-      String(e.threads),
-      e.cpuModel,
-      String(e.cores),
-      `${e.memoryGB.toFixed(1)} GB`,
-      e.os,
-    ];
-  });
-  return [{ type: "heading", level: 2, text: "Environment" }, { type: "table", header, rows }];
-}
-
-function runs(inputs: readonly ReportInput[]): Block[] {
-  const header = [
-    "data set",
-    "results file",
-    "profile",
-    "created",
-    "seeds",
-    "epochs",
-    "batch",
-    "lr",
-    "run time",
-  ];
-  const rows = inputs.map(({ results: r, file }) => [
-    DATASET_LABELS[r.dataset.name],
-    `\`${file}\``,
-    r.profile,
-    r.createdAt,
-    r.config.seeds.join(", "),
-    String(r.config.epochs),
-    String(r.config.batchSize),
-    String(r.config.learningRate),
-    `${r.totalSeconds.toFixed(1)} s`,
-  ]);
-  return [{ type: "heading", level: 2, text: "Runs used" }, { type: "table", header, rows }];
-}
-
-function parameters(inputs: readonly ReportInput[]): Block[] {
-  const header = ["data set", "model", "parameters", "trainable", "vs classical"];
-  const rows = inputs.flatMap(({ results: r }) =>
-    MODEL_KINDS.flatMap((kind) => {
-      const m = r.models[kind];
-      if (m === undefined) return [];
-      const c = r.models.classical?.parameterCount;
-      const change = c === undefined ? undefined : (m.parameterCount / c - 1) * 100;
-      const vs = change === undefined ? "-" : `${change >= 0 ? "+" : ""}${change.toFixed(2)} %`;
-      return [[
-        DATASET_LABELS[r.dataset.name],
-        kind,
-        String(m.parameterCount),
-        String(m.trainableParameterCount),
-        vs,
-      ]];
-    })
-  );
-  return [{ type: "heading", level: 2, text: "Parameter counts" }, { type: "table", header, rows }];
-}
-
-function measured(inputs: readonly ReportInput[]): Block[] {
-  const blocks: Block[] = [
-    { type: "heading", level: 2, text: "Measured results (mean ± 95 % CI over seeds)" },
-    {
-      type: "paragraph",
-      text:
-        "Validation accuracy is after the last epoch; robustness is on the attacked test sample; " +
-        "epoch time, CPU and memory are means (time, CPU) or peaks (memory) over epochs.",
-    },
-  ];
-  for (const { results: r } of inputs) {
-    const header = ["model", "seeds", ...RESULT_COLUMNS.map(([, h]) => h)];
-    const rows = MODEL_KINDS.flatMap((kind) => {
-      const m = r.models[kind];
-      if (m === undefined) return [];
-      return [[
-        kind,
-        String(m.runs.length),
-        ...RESULT_COLUMNS.map(([key, , unit]) => {
-          const s = m.summary[key];
-          if (s === undefined) return "-";
-          return formatMetric(unit, s.mean, s.values.length > 1 ? { ci95: s.ci95 } : {});
-        }),
-      ]];
-    });
-    blocks.push({ type: "heading", level: 3, text: DATASET_LABELS[r.dataset.name] }, {
-      type: "table",
-      header,
-      rows,
-    });
-  }
-  return blocks;
 }
 
 /** Formats a verdict cell; contradicted claims also show the rule's verdict. */
@@ -313,20 +176,27 @@ export function buildReport(
   blocks.push(
     ...claims(assessAll(ordered)),
     ...control(ordered),
-    ...measured(ordered),
-    ...parameters(ordered),
-    ...provenance(ordered),
-    ...environment(ordered),
-    ...runs(ordered),
+    ...measuredSection(ordered),
+    {
+      type: "heading",
+      level: 2,
+      text: "Figures",
+    },
+    {
+      type: "list",
+      items: ordered.map(({ results: r }) =>
+        `${DATASET_LABELS[r.dataset.name]}: \`${r.dataset.name}/\` beside this report ` +
+        "(every figure as SVG and PNG; `index.html` and `index.md` show them with captions)"
+      ),
+    },
+    ...parametersSection(ordered),
+    ...provenanceSection(ordered),
+    ...environmentSection(ordered),
+    ...runsSection(ordered),
     { type: "heading", level: 2, text: "Contradictions within the paper" },
     { type: "list", items: Object.entries(CONTRADICTIONS).map(([id, text]) => `${id}: ${text}`) },
     { type: "heading", level: 2, text: "Verdict rules" },
     { type: "list", items: [...VERDICT_RULES] },
   );
   return blocks;
-}
-
-/** Model kinds present in results, in table order (for callers that list them). */
-export function modelsIn(results: Results): ModelKind[] {
-  return MODEL_KINDS.filter((k) => results.models[k] !== undefined);
 }

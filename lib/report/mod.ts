@@ -34,15 +34,17 @@ export {
   Z_95,
 } from "./verdicts.ts";
 export type { Assessment, Measurement, Verdict } from "./verdicts.ts";
+export { assessAll, buildReport, REPORT_TITLE, verdictText } from "./build_report.ts";
 export {
-  assessAll,
-  buildReport,
   DATASET_LABELS,
-  REPORT_TITLE,
+  environmentSection,
+  measuredSection,
+  parametersSection,
+  provenanceSection,
+  type ReportInput,
   RESULT_COLUMNS,
-  verdictText,
-} from "./build_report.ts";
-export type { ReportInput } from "./build_report.ts";
+  runsSection,
+} from "./report_sections.ts";
 export { toHTML, toMarkdown } from "./document.ts";
 export type { Block } from "./document.ts";
 export { writeReport } from "./write_report.ts";

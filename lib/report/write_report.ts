@@ -5,7 +5,8 @@
  */
 
 import { writeFileAtomic } from "../experiment/atomic_write.ts";
-import { buildReport, REPORT_TITLE, type ReportInput } from "./build_report.ts";
+import { buildReport, REPORT_TITLE } from "./build_report.ts";
+import type { ReportInput } from "./report_sections.ts";
 import { toHTML, toMarkdown } from "./document.ts";
 
 /** Options of {@link writeReport}. */

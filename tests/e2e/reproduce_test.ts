@@ -90,6 +90,22 @@ Deno.test({
         checked++;
       }
       assert.ok(checked >= 10, `only ${checked} claim rows had numbers`);
+      const measured = parseTables(md).filter((t) =>
+        t.header[0] === "model" && t.header[1] === "seeds"
+      );
+      assert.equal(measured.length, DATASETS.length);
+      measured.forEach((table, i) => {
+        const r = results.get(DATASETS[i]!)!;
+        const column = table.header.indexOf("test accuracy");
+        for (const row of table.rows) {
+          const runs = r.models[row[0] as "hybrid"]!.runs;
+          const expected = 100 * runs.reduce((a, run) => a + run.test.accuracy, 0) / runs.length;
+          assert.ok(
+            Math.abs(firstNumber(row[column]!) - expected) <= 0.005 + 1e-9,
+            row.join(" | "),
+          );
+        }
+      });
       for (const r of results.values()) {
         if (r.dataset.provenance !== "official") assert.match(md, /SYNTHETIC STAND-IN/);
       }
