@@ -38,6 +38,11 @@ export interface DifferenceClaim {
   direction: ">" | "<" | "~";
   /** Claimed size of a - b, for display (the verdict tests the direction). */
   value?: number;
+  /**
+   * Smallest |a - b| relative to b's mean that counts as a real difference
+   * (a significant but negligible effect is not the claim reproduced).
+   */
+  minRelativeEffect?: number;
 }
 
 /** A claimed ratio a / b of a metric (e.g. epoch time "2.3x longer"). */

@@ -10,6 +10,7 @@ import type { ModelKind, Results, SeedRun } from "../experiment/results_schema.t
 import { meanCI95 } from "../experiment/stats.ts";
 import { SUMMARY_METRICS } from "../experiment/summary.ts";
 import type { Claim, ClaimMetric } from "./claims.ts";
+import { MEMORY_MIN_RELATIVE_EFFECT } from "./claims_resources.ts";
 
 /** The four verdicts. */
 export type Verdict =
@@ -33,6 +34,9 @@ export const VERDICT_RULES: readonly string[] = [
     ACCURACY_TOLERANCE * 100
   } pp). Tested only with the \`paper\` profile and official data; otherwise not testable here.`,
   "Direction between two models (hybrid > classical, hybrid < classical): reproduced when the 95 % CI of our difference (hybrid - classical) excludes 0 in the claimed direction; otherwise not reproduced.",
+  `A direction claimed with a size (hybrid uses less memory: 4-5 GB vs 5-6 GB) also needs our difference to be at least ${
+    MEMORY_MIN_RELATIVE_EFFECT * 100
+  } % of the classical model's value; a significant but smaller difference is not reproduced.`,
   "Comparable (no difference): reproduced when the 95 % CI of our difference contains 0.",
   "CI of a difference: with 2+ seeds, Student t over the per-seed paired differences; with 1 seed and an accuracy, the normal approximation for two proportions over the evaluated images (test-set sampling only, not seed variation); with 1 seed and a resource metric, Student t over per-epoch paired differences (not testable with one epoch).",
   `Ratio (e.g. epoch time hybrid / classical): reproduced when our ratio of means is within ${
@@ -245,7 +249,7 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
   };
   const low = d.mean - d.ci95;
   const high = d.mean + d.ci95;
-  const ok = claim.direction === ">"
+  const significant = claim.direction === ">"
     ? low > 0
     : claim.direction === "<"
     ? high < 0
@@ -255,7 +259,21 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
     : high < 0
     ? `CI of ${claim.a} - ${claim.b} below 0`
     : "CI contains 0: no significant difference";
-  return judged(ok, measured, where);
+  const reference = results.models[claim.b]?.summary[claim.metric]?.mean;
+  if (
+    significant && claim.minRelativeEffect !== undefined && reference !== undefined &&
+    Math.abs(d.mean) < claim.minRelativeEffect * Math.abs(reference)
+  ) {
+    const share = (100 * Math.abs(d.mean) / Math.abs(reference)).toFixed(1);
+    return judged(
+      false,
+      measured,
+      `${where}, but only ${share} % of ${claim.b}'s value (under ${
+        claim.minRelativeEffect * 100
+      } %): negligible`,
+    );
+  }
+  return judged(significant, measured, where);
 }
 
 /**
