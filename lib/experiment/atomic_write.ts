@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { writeFileAtomic as writeSiblingAtomic } from "../data/cache.ts";
 
 /** Directory part of a path ("." for a bare file name). */
 export function dirnameOf(path: string): string {
@@ -27,15 +28,7 @@ export function dirnameOf(path: string): string {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await Deno.mkdir(dirnameOf(path), { recursive: true });
-  const temp = `${path}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
-  try {
-    if (typeof data === "string") await Deno.writeTextFile(temp, data);
-    else await Deno.writeFile(temp, data);
-    await Deno.rename(temp, path);
-  } catch (error) {
-    await Deno.remove(temp).catch(() => {});
-    throw error;
-  }
+  await writeSiblingAtomic(path, data);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   MODEL_KINDS,
   type ModelKind,
   type Results,
+  type SeedRun,
 } from "../experiment/results_schema.ts";
 import type { Analysis } from "../analysis/types.ts";
 import { Figure } from "./figure.ts";
@@ -56,6 +57,13 @@ export function modelsIn(results: Results): ModelKind[] {
 /** Legend entries for model kinds. */
 export function modelLegend(kinds: readonly ModelKind[], shape: LegendItem["shape"] = "swatch") {
   return kinds.map((k): LegendItem => ({ label: MODEL_LABELS[k], color: MODEL_COLORS[k], shape }));
+}
+
+/** The first seed's run of `kind`; throws a TypeError when `results` has none. */
+export function firstRun(results: Results, kind: ModelKind): SeedRun {
+  const run = results.models[kind]?.runs[0];
+  if (!run) throw new TypeError(`Expected results for model "${kind}" but found none`);
+  return run;
 }
 
 /** Mean over seeds of `get(epochRecord)` per epoch (epochs some seed lacks use the others). */

@@ -6,8 +6,12 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EpochRecord, ModelKind, Results } from "../experiment/results_schema.ts";
-import { epochMeans } from "./_common.ts";
+import { epochMeans, makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
+import type { Figure } from "./figure.ts";
+import type { LegendItem } from "./frame.ts";
+import { figureId } from "./numbering.ts";
+import type { FigureOptions } from "./options.ts";
 import { MODEL_COLORS } from "./palette.ts";
 
 /** One quantity drawn per model. */
@@ -101,4 +105,37 @@ export function epochChart(
     width,
     height,
   );
+}
+
+/** What a training-curve figure (fig02a-c and its CIFAR-100/STL-10 twins) draws. */
+export interface EpochFigureSpec {
+  /** Panel letter within the "training" figure number. */
+  letter: string;
+  name: string;
+  /** Header text after the data set label. */
+  what: string;
+  caption: string;
+  series: readonly Series[];
+  axis: EpochAxis;
+  /** Legend entries after the models'. */
+  extraLegend?: readonly LegendItem[];
+}
+
+/** A figure with one {@link epochChart} of every model present in `results`. */
+export function epochFigure(
+  results: Results,
+  options: FigureOptions | undefined,
+  spec: EpochFigureSpec,
+): Figure {
+  const o = normalizeOptions(options);
+  const kinds = modelsIn(results);
+  return makeFigure(results, {
+    id: figureId(results.dataset.name, "training", spec.letter),
+    name: spec.name,
+    what: spec.what,
+    caption: spec.caption,
+    legend: [...modelLegend(kinds), ...(spec.extraLegend ?? [])],
+    panels: [epochChart(results, kinds, spec.series, spec.axis, o.width - 24, o.height)],
+    options: o,
+  });
 }

@@ -5,11 +5,9 @@
  */
 import type { Analysis } from "../analysis/types.ts";
 import type { Results } from "../experiment/results_schema.ts";
-import { makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
-import { epochChart } from "./_curves.ts";
+import { epochFigure } from "./_curves.ts";
 import type { Figure } from "./figure.ts";
 import type { FigureOptions } from "./options.ts";
-import { figureId } from "./numbering.ts";
 
 /**
  * Validation accuracy per epoch of every model, mean over seeds.
@@ -21,29 +19,13 @@ export function accuracyFigure(
   _analysis?: Analysis,
   options?: FigureOptions,
 ): Figure {
-  const o = normalizeOptions(options);
-  const kinds = modelsIn(results);
-  return makeFigure(results, {
-    id: figureId(results.dataset.name, "training", "b"),
+  return epochFigure(results, options, {
+    letter: "b",
     name: "accuracy",
     what: "validation accuracy",
     caption: "Accuracy on the validation split after each epoch, mean over seeds; faint lines " +
       "are single seeds.",
-    legend: modelLegend(kinds),
-    panels: [
-      epochChart(
-        results,
-        kinds,
-        [{ get: (h) => h.valAccuracy }],
-        {
-          label: "validation accuracy (%)",
-          domain: [0, 1],
-          percent: true,
-        },
-        o.width - 24,
-        o.height,
-      ),
-    ],
-    options: o,
+    series: [{ get: (h) => h.valAccuracy }],
+    axis: { label: "validation accuracy (%)", domain: [0, 1], percent: true },
   });
 }

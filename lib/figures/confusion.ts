@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Analysis } from "../analysis/types.ts";
 import type { ModelKind, Results } from "../experiment/results_schema.ts";
-import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
+import { firstRun, makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";
 import type { FigureOptions } from "./options.ts";
@@ -31,8 +31,7 @@ export function confusionFigure(
   options?: FigureOptions,
 ): Figure {
   const o = normalizeOptions(options);
-  const run = results.models[kind]?.runs[0];
-  if (!run) throw new TypeError(`Expected results for model "${kind}" but found none`);
+  const run = firstRun(results, kind);
   const names = results.dataset.classNames;
   const matrix = run.test.confusion;
   const n = matrix.length;

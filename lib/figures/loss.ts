@@ -5,11 +5,9 @@
  */
 import type { Analysis } from "../analysis/types.ts";
 import type { Results } from "../experiment/results_schema.ts";
-import { makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
-import { epochChart } from "./_curves.ts";
+import { epochFigure } from "./_curves.ts";
 import type { Figure } from "./figure.ts";
 import type { FigureOptions } from "./options.ts";
-import { figureId } from "./numbering.ts";
 
 /**
  * Loss per epoch: training (solid) and validation (dashed) cross-entropy of
@@ -24,32 +22,17 @@ export function lossFigure(
   _analysis?: Analysis,
   options?: FigureOptions,
 ): Figure {
-  const o = normalizeOptions(options);
-  const kinds = modelsIn(results);
-  return makeFigure(results, {
-    id: figureId(results.dataset.name, "training", "a"),
+  return epochFigure(results, options, {
+    letter: "a",
     name: "loss",
     what: "training and validation loss",
     caption: "Cross-entropy loss per epoch on the training split (solid) and the validation " +
       "split (dashed), mean over seeds; faint lines are single seeds.",
-    legend: [
-      ...modelLegend(kinds),
+    series: [{ get: (h) => h.trainLoss }, { get: (h) => h.valLoss, dashed: true }],
+    axis: { label: "loss (cross-entropy)" },
+    extraLegend: [
       { label: "training", color: "#333333", shape: "line" },
       { label: "validation", color: "#333333", shape: "dashed" },
     ],
-    panels: [
-      epochChart(
-        results,
-        kinds,
-        [{ get: (h) => h.trainLoss }, {
-          get: (h) => h.valLoss,
-          dashed: true,
-        }],
-        { label: "loss (cross-entropy)" },
-        o.width - 24,
-        o.height,
-      ),
-    ],
-    options: o,
   });
 }

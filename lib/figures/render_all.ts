@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { Analysis } from "../analysis/types.ts";
+import { writeFileAtomic } from "../experiment/atomic_write.ts";
 import type { Results } from "../experiment/results_schema.ts";
 import { allFigures } from "./all_figures.ts";
 import { esc } from "./_svg.ts";
@@ -31,19 +32,6 @@ export interface FigureFile {
   pngPath?: string;
 }
 
-/** Writes `data` to `path` via a temporary file and a rename. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${path}.${Deno.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
-  try {
-    if (typeof data === "string") await Deno.writeTextFile(temp, data);
-    else await Deno.writeFile(temp, data);
-    await Deno.rename(temp, path);
-  } catch (error) {
-    await Deno.remove(temp).catch(() => {});
-    throw error;
-  }
-}
-
 /**
  * Renders every figure of `results` to `<outDir>/<id>_<name>.svg` and `.png`
  * (atomically), then writes `index.html` and `index.md` listing each figure
@@ -61,16 +49,16 @@ export async function renderAll(
   const files: FigureFile[] = [];
   for (const figure of allFigures(results, analysis, options)) {
     const svgPath = join(dir, `${figure.fileStem}.svg`);
-    await writeAtomic(svgPath, figure.svg);
+    await writeFileAtomic(svgPath, figure.svg);
     let pngPath: string | undefined;
     if (png) {
       pngPath = join(dir, `${figure.fileStem}.png`);
-      await writeAtomic(pngPath, (await toPNG(figure.svg, { scale })).png);
+      await writeFileAtomic(pngPath, (await toPNG(figure.svg, { scale })).png);
     }
     files.push({ id: figure.id, name: figure.name, caption: figure.caption, svgPath, pngPath });
   }
-  await writeAtomic(join(dir, "index.html"), indexHtml(results, files));
-  await writeAtomic(join(dir, "index.md"), indexMarkdown(results, files));
+  await writeFileAtomic(join(dir, "index.html"), indexHtml(results, files));
+  await writeFileAtomic(join(dir, "index.md"), indexMarkdown(results, files));
   return files;
 }
 
@@ -148,7 +136,7 @@ export async function writeTopIndex(root = "figures"): Promise<string[]> {
     const label = DATASET_LABELS[n as keyof typeof DATASET_LABELS] ?? n;
     return `<li><a href="${esc(n)}/index.html">${esc(label)}</a></li>`;
   });
-  await writeAtomic(
+  await writeFileAtomic(
     join(root, "index.html"),
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Figures</title></head>` +
       `<body style="font-family:sans-serif"><h1>Figures by data set</h1><ul>${

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from "../analysis/types.ts";
 import type { ModelKind, Results } from "../experiment/results_schema.ts";
-import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
+import { firstRun, makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { imageGrid, shortName } from "./_images.ts";
 import { messagePanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";
@@ -28,8 +28,7 @@ export function samplePredictionsFigure(
   options?: FigureOptions,
 ): Figure {
   const o = normalizeOptions(options);
-  const run = results.models[kind]?.runs[0];
-  if (!run) throw new TypeError(`Expected results for model "${kind}" but found none`);
+  const run = firstRun(results, kind);
   const sample = run.predictions;
   const names = results.dataset.classNames;
   const name = (c: number | undefined) =>

@@ -2,31 +2,9 @@
 import assert from "node:assert/strict";
 import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
 import { loadResults } from "../../lib/experiment/load_results.ts";
-import { experimentGrid, shardCells, shardFileName } from "../../lib/experiment/shard.ts";
-import { summarizeRuns } from "../../lib/experiment/summary.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
+import { shardFileName } from "../../lib/experiment/shard.ts";
 import { makeResults } from "./_fixture.ts";
-
-function shardsOf(full: Results, count: number): Results[] {
-  const grid = experimentGrid([full.dataset.name], full.config.models, full.config.seeds);
-  return Array.from({ length: count }, (_, i) => {
-    const cells = shardCells(grid, { index: i + 1, count });
-    const models: Results["models"] = {};
-    for (const kind of full.config.models) {
-      const runs = full.models[kind]!.runs.filter((r) =>
-        cells.some((c) => c.model === kind && c.seed === r.seed)
-      );
-      if (runs.length > 0) {
-        models[kind] = { ...full.models[kind]!, runs, summary: summarizeRuns(runs) };
-      }
-    }
-    return {
-      ...full,
-      models,
-      shard: { index: i + 1, count, cells: cells.map(({ model, seed }) => ({ model, seed })) },
-    };
-  });
-}
+import { splitIntoShards } from "./_shards.ts";
 
 async function runMerge(args: string[]): Promise<{ code: number; log: string }> {
   const { code, stderr } = await new Deno.Command("deno", {
@@ -37,16 +15,25 @@ async function runMerge(args: string[]): Promise<{ code: number; log: string }> 
   return { code, log: new TextDecoder().decode(stderr) };
 }
 
+/** Runs `fn` on a fresh output folder under data/ (the task may only write there), then removes it. */
+async function inTempOut(fn: (out: string) => Promise<void>): Promise<void> {
+  await Deno.mkdir("data", { recursive: true });
+  const out = await Deno.makeTempDir({ dir: "data", prefix: "test-merge-" });
+  try {
+    await fn(out);
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
 Deno.test({
   name: "deno task merge combines shard files and writes figures and the report",
   sanitizeResources: false,
   sanitizeOps: false,
-  fn: async () => {
-    await Deno.mkdir("data", { recursive: true });
-    const out = await Deno.makeTempDir({ dir: "data", prefix: "test-merge-" });
-    try {
+  fn: () =>
+    inTempOut(async (out) => {
       const full = makeResults({ dataset: "mnist", seeds: [1, 2] });
-      for (const shard of shardsOf(full, 4)) {
+      for (const shard of splitIntoShards(full, 4)) {
         await writeJsonAtomic(
           `${out}/runs/paper/mnist/shards/${shardFileName(shard.shard!)}`,
           shard,
@@ -71,21 +58,16 @@ Deno.test({
       const figures = [];
       for await (const e of Deno.readDir(`${out}/figures/mnist`)) figures.push(e.name);
       assert.ok(figures.includes("fig02a_loss.svg"), figures.join(", "));
-    } finally {
-      await Deno.remove(out, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
   name: "deno task merge fails clearly on a missing shard",
   sanitizeResources: false,
   sanitizeOps: false,
-  fn: async () => {
-    await Deno.mkdir("data", { recursive: true });
-    const out = await Deno.makeTempDir({ dir: "data", prefix: "test-merge-" });
-    try {
-      const [first] = shardsOf(makeResults({ dataset: "mnist", seeds: [1] }), 2);
+  fn: () =>
+    inTempOut(async (out) => {
+      const [first] = splitIntoShards(makeResults({ dataset: "mnist", seeds: [1] }), 2);
       await writeJsonAtomic(`${out}/runs/quick/mnist/shards/1-of-2.json`, first);
       const { code, log } = await runMerge([
         "--profile",
@@ -104,8 +86,5 @@ Deno.test({
       assert.equal(bad.code, 2);
       assert.match(bad.log, /Error: Expected a flag of --profile/);
       assert.match(bad.log, /Usage: deno task merge/);
-    } finally {
-      await Deno.remove(out, { recursive: true });
-    }
-  },
+    }),
 });

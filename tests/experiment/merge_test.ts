@@ -1,38 +1,14 @@
 import assert from "node:assert/strict";
 import { MergeError, mergeRunDir, mergeShards } from "../../lib/experiment/merge.ts";
-import { experimentGrid, shardCells, shardFileName } from "../../lib/experiment/shard.ts";
+import { shardFileName } from "../../lib/experiment/shard.ts";
 import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
 import { loadResults } from "../../lib/experiment/load_results.ts";
-import { summarizeRuns } from "../../lib/experiment/summary.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
 import { makeResults } from "./_fixture.ts";
-
-/** Splits complete results into the partial files `--shard k/N` would write. */
-function split(full: Results, count: number): Results[] {
-  const grid = experimentGrid([full.dataset.name], full.config.models, full.config.seeds);
-  return Array.from({ length: count }, (_, i) => {
-    const cells = shardCells(grid, { index: i + 1, count });
-    const models: Results["models"] = {};
-    for (const kind of full.config.models) {
-      const runs = full.models[kind]!.runs.filter((r) =>
-        cells.some((c) => c.model === kind && c.seed === r.seed)
-      );
-      if (runs.length > 0) {
-        models[kind] = { ...full.models[kind]!, runs, summary: summarizeRuns(runs) };
-      }
-    }
-    return {
-      ...full,
-      models,
-      totalSeconds: 10 * (i + 1),
-      shard: { index: i + 1, count, cells: cells.map(({ model, seed }) => ({ model, seed })) },
-    };
-  }).filter((p) => Object.keys(p.models).length > 0);
-}
+import { splitIntoShards } from "./_shards.ts";
 
 Deno.test("mergeShards() rebuilds the complete results with recomputed summaries", () => {
   const full = makeResults({ seeds: [1, 2, 3] });
-  const partials = split(full, 4);
+  const partials = splitIntoShards(full, 4);
   assert.equal(partials.length, 4);
   const merged = mergeShards(partials);
   assert.equal(merged.shard, undefined);
@@ -43,7 +19,7 @@ Deno.test("mergeShards() rebuilds the complete results with recomputed summaries
 
 Deno.test("mergeShards() reports missing cells with what to run", () => {
   // Grid order h1 h2 c1 c2 k1 k2: shard 3 of 3 holds cells 2 and 5 (0-based).
-  const partials = split(makeResults({ seeds: [1, 2] }), 3);
+  const partials = splitIntoShards(makeResults({ seeds: [1, 2] }), 3);
   assert.throws(() => mergeShards(partials.slice(0, 2)), {
     name: "MergeError",
     message: "Expected every (model, seed) of mnist in the shards but found 2 missing " +
@@ -52,7 +28,7 @@ Deno.test("mergeShards() reports missing cells with what to run", () => {
 });
 
 Deno.test("mergeShards() rejects shards with different configurations", () => {
-  const partials = split(makeResults(), 2);
+  const partials = splitIntoShards(makeResults(), 2);
   partials[1] = { ...partials[1]!, config: { ...partials[1]!.config, epochs: 7 } };
   assert.throws(() => mergeShards(partials, ["a.json", "b.json"]), (e: unknown) => {
     assert.ok(e instanceof MergeError);
@@ -63,7 +39,7 @@ Deno.test("mergeShards() rejects shards with different configurations", () => {
 });
 
 Deno.test("mergeShards() rejects a cell present in two shards", () => {
-  const partials = split(makeResults(), 2);
+  const partials = splitIntoShards(makeResults(), 2);
   const duplicate = { ...partials[0]!, shard: { ...partials[0]!.shard!, index: 2 } };
   assert.throws(() => mergeShards([partials[0]!, duplicate], ["1-of-2.json", "2-of-2.json"]), {
     name: "MergeError",
@@ -75,7 +51,7 @@ Deno.test("mergeShards() rejects a cell present in two shards", () => {
 Deno.test("mergeRunDir() merges shard files on disk into results.json", async () => {
   const dir = await Deno.makeTempDir();
   const full = makeResults({ seeds: [1, 2] });
-  for (const p of split(full, 3)) {
+  for (const p of splitIntoShards(full, 3)) {
     await writeJsonAtomic(`${dir}/shards/${shardFileName(p.shard!)}`, p);
   }
   const merged = await mergeRunDir(dir);

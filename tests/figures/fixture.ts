@@ -8,7 +8,7 @@
 import { Buffer } from "node:buffer";
 import { analyze } from "../../lib/analysis/analyze.ts";
 import type { Analysis } from "../../lib/analysis/types.ts";
-import { CIFAR100_FINE_CLASSES, MNIST_CLASSES } from "../../lib/data/class_names.ts";
+import { CIFAR100_FINE_CLASSES, MNIST_CLASSES, STL10_CLASSES } from "../../lib/data/class_names.ts";
 import type {
   ClassificationMetrics,
   DatasetName,
@@ -20,20 +20,6 @@ import type {
   Results,
   SeedRun,
 } from "../../lib/experiment/results_schema.ts";
-
-/** STL-10 class names in label order. */
-const STL10_CLASSES = [
-  "airplane",
-  "bird",
-  "car",
-  "cat",
-  "deer",
-  "dog",
-  "horse",
-  "monkey",
-  "ship",
-  "truck",
-];
 
 const SHAPES: Record<DatasetName, { h: number; w: number; c: number; names: readonly string[] }> = {
   mnist: { h: 28, w: 28, c: 1, names: MNIST_CLASSES },
