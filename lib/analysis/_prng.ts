@@ -5,6 +5,8 @@
  * @module
  */
 
+import { mulberry32 } from "../random/mod.ts";
+
 /** A function returning uniform numbers in [0, 1). */
 export type RandomFn = () => number;
 
@@ -13,14 +15,7 @@ export type RandomFn = () => number;
  * 32-bit integer part is used).
  */
 export function seededRandom(seed: number): RandomFn {
-  let state = Math.trunc(seed) >>> 0;
-  return function next(): number {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(Math.trunc(seed));
 }
 
 /**

@@ -1,16 +1,6 @@
 /** Seeded pseudo-random numbers for splits, stand-ins and augmentation (internal). */
 
-/** A seeded generator of floats in [0, 1) (mulberry32); deterministic per seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return function next(): number {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "../random/mod.ts";
 
 /** Mixes integers into one 32-bit seed, so that (seed, stream, index) give independent streams. */
 export function mixSeed(...parts: number[]): number {

@@ -7,6 +7,7 @@
 
 import type { Dataset, LabeledImages } from "../data/mod.ts";
 import type { DatasetInfo, ImageSample } from "./results_schema.ts";
+import { mulberry32 } from "../random/mod.ts";
 
 /** Base64 of bytes (chunked so large images do not overflow the call stack). */
 export function encodeBase64(bytes: Uint8Array): string {
@@ -29,14 +30,7 @@ export function encodeBase64(bytes: Uint8Array): string {
  * ```
  */
 export function sampleIndices(n: number, count: number, seed: number): number[] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const pool = Array.from({ length: n }, (_, i) => i);
   const k = Math.min(count, n);
   for (let i = 0; i < k; i++) {

@@ -10,6 +10,7 @@ import type { Measurement, ShotsSpec } from "./ops.ts";
 import { diagonalizing, measurementRotations } from "./_observables.ts";
 import { applyRep, constantRep, type State } from "./_state.ts";
 import { SPLIT_MEASURE_MIN_WIRES } from "./constants.ts";
+import { mulberry32 } from "../random/mod.ts";
 
 function rotate(s: State, gates: [string, number][]): State {
   for (const [g, w] of gates) {
@@ -118,18 +119,6 @@ function readouts(s: State, m: Measurement, base: tf.Tensor2D): Readout[] {
     const r = rotate(s, diagonalizing(m.pauli).map((g) => [g, w]));
     return { p: probabilities(r), read: (p: tf.Tensor2D) => zColumns(r, p, [w]) };
   });
-}
-
-/** A small seeded PRNG (mulberry32) for reproducible shots. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Empirical frequencies of `shots` draws per row of `p`. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-const TWO_POW_32 = 4294967296;
+import { mulberry32Advance, mulberry32Output, TWO_POW_32 } from "../random/mod.ts";
 
 /**
  * Mulberry32 generator with an exposed, restorable state.
@@ -58,11 +58,8 @@ export class SeededRandom {
 
   /** @returns the next integer in [0, 2^32). */
   nextUint32(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    this.#state = mulberry32Advance(this.#state);
+    return mulberry32Output(this.#state);
   }
 
   /** @returns the next number in [0, 1). */

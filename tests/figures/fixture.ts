@@ -20,6 +20,7 @@ import type {
   Results,
   SeedRun,
 } from "../../lib/experiment/results_schema.ts";
+import { mulberry32 } from "../../lib/random/mod.ts";
 
 const SHAPES: Record<DatasetName, { h: number; w: number; c: number; names: readonly string[] }> = {
   mnist: { h: 28, w: 28, c: 1, names: MNIST_CLASSES },
@@ -33,16 +34,6 @@ export const FIXTURE_FEATURE_ROWS = 48;
 export const FIXTURE_IMAGES = 8;
 /** Epochs of the fixture's histories. */
 export const FIXTURE_EPOCHS = 4;
-
-function mulberry(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
@@ -200,7 +191,7 @@ function features(random: () => number, classes: number, dim: number, accuracy: 
 }
 
 function run(name: DatasetName, kind: ModelKind, seed: number, classes: number): SeedRun {
-  const random = mulberry(seed * 31 + kind.length * 1009 + name.length);
+  const random = mulberry32(seed * 31 + kind.length * 1009 + name.length);
   const top = { hybrid: 0.9, classical: 0.85, control: 0.8 }[kind] - (classes > 10 ? 0.4 : 0);
   const speed = { hybrid: 3, classical: 2, control: 2.2 }[kind];
   const fgsm = round(top * 0.3 * random());
@@ -241,7 +232,7 @@ function run(name: DatasetName, kind: ModelKind, seed: number, classes: number):
 export function fixtureResults(name: DatasetName): Results {
   const { h, w, c, names } = SHAPES[name];
   const classes = names.length;
-  const random = mulberry(name.length * 97);
+  const random = mulberry32(name.length * 97);
   const models: Partial<Record<ModelKind, ModelResult>> = {};
   for (const kind of ["hybrid", "classical", "control"] as const) {
     const layers = LAYERS[kind](classes, name);

@@ -1,6 +1,7 @@
 // Shared helpers of the quantum tests: backend selection, random data, comparisons.
 import * as tf from "@tensorflow/tfjs";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { mulberry32 } from "../../lib/random/mod.ts";
 
 /** Largest float32-vs-float64 difference accepted for circuits of a few dozen gates. */
 export const FLOAT32_TOLERANCE = 2e-5;
@@ -10,17 +11,8 @@ export async function useBackend(backend: "cpu" | "wasm" = "cpu"): Promise<void>
   await setupRuntime({ backend });
 }
 
-/** A small seeded PRNG (mulberry32) for reproducible random circuits and data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the project's mulberry32) for reproducible random circuits and data. */
+export const rng: (seed: number) => () => number = mulberry32;
 
 /** `rows x cols` uniform numbers in [lo, hi). */
 export function randomMatrix(
