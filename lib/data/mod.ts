@@ -42,6 +42,7 @@ export {
   DEFAULT_DATA_DIR,
   readCacheSource,
   SOURCE_FILE,
+  writeFileAtomic,
 } from "./cache.ts";
 export {
   downloadFile,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { writeFileAtomic as writeSiblingAtomic } from "../data/cache.ts";
+import { writeFileAtomic as writeSiblingAtomic } from "../data/mod.ts";
 
 /** Directory part of a path ("." for a bare file name). */
 export function dirnameOf(path: string): string {

@@ -11,6 +11,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { EpochRecord, ResourceSample } from "../experiment/results_schema.ts";
+import { writeFileAtomic } from "../data/mod.ts";
 import { CheckpointError } from "./errors.ts";
 
 /** Format version of `state.json`. */
@@ -60,13 +61,6 @@ function epochDirName(epoch: number): string {
 
 function tempName(): string {
   return `.tmp-${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}${tempName()}`;
-  if (typeof data === "string") await Deno.writeTextFile(tmp, data);
-  else await Deno.writeFile(tmp, data);
-  await Deno.rename(tmp, path);
 }
 
 /**
