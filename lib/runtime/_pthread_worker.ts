@@ -32,4 +32,4 @@ new Function(...names, "WasmBackendModuleThreadedSimd", workerSource)(...binding
 Object.assign(globalThis, {
   startWorker: (instance: unknown) => (scope.startWorker as (i: unknown) => void)(instance),
 });
-port.on("message", (data: unknown) => { if (Deno.env.get("PT_DEBUG")) console.error("worker got", (data as {cmd?: string}).cmd); scope.onmessage?.({ data }); });
+port.on("message", (data: unknown) => scope.onmessage?.({ data }));

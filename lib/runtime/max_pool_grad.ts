@@ -2,10 +2,12 @@ import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import { heapF32, makeF32, withShape } from "./_wasm.ts";
 import type { KernelArgs } from "./fast_conv_kernels.ts";
+import { splitTiledMaxPoolGrad } from "./_helper.ts";
 
 /**
  * MaxPoolGrad for the wasm backend (NHWC): routes each output gradient to the first maximal
- * input of its window, as the cpu backend does.
+ * input of its window, as the cpu backend does. With the threaded build, windows that tile the
+ * input split the batch with a helper worker on the shared heap (same result for any split).
  *
  * @param args Kernel arguments: inputs `{ dy, input, output }`, attrs `{ filterSize, strides, pad, dimRoundingMode }`.
  * @returns The input gradient, shape of `input`; the engine disposes it.
@@ -32,11 +34,24 @@ export function fastMaxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const dx = heapF32(backend, out);
   const x = heapF32(backend, withShape(input, input.shape));
   const g = heapF32(backend, dy);
-  dx.fill(0);
   if (strideHeight === filterHeight && strideWidth === filterWidth) {
-    tiledMaxPoolGrad(x, heapF32(backend, output), g, dx, info);
+    const geometry = {
+      inHeight,
+      inWidth,
+      channels: c,
+      outHeight,
+      outWidth,
+      filterHeight,
+      filterWidth,
+      strideHeight,
+      strideWidth,
+      padTop: info.padInfo.top,
+      padLeft: info.padInfo.left,
+    };
+    splitTiledMaxPoolGrad(x, heapF32(backend, output), g, dx, geometry, batchSize);
     return out;
   }
+  dx.fill(0);
   // Channels innermost keeps every read contiguous; ties go to the first maximum, like cpu.
   const best = new Float32Array(c);
   const where = new Int32Array(c);
@@ -74,46 +89,4 @@ export function fastMaxPoolGrad(args: KernelArgs): tf.TensorInfo {
     }
   }
   return out;
-}
-
-/**
- * MaxPoolGrad for windows that tile the input (stride equal to the window): each window owns
- * its inputs, so the gradient goes to the first input equal to the pooled maximum. Comparing
- * with the known maximum avoids the unpredictable branch of a running argmax.
- */
-function tiledMaxPoolGrad(
-  x: Float32Array,
-  y: Float32Array,
-  g: Float32Array,
-  dx: Float32Array,
-  info: tf.backend_util.Conv2DInfo,
-): void {
-  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
-  const done = new Uint8Array(c);
-  for (let b = 0; b < batchSize; b++) {
-    const xBatch = b * inHeight * inWidth * c;
-    for (let oh = 0; oh < outHeight; oh++) {
-      const h0 = oh * info.strideHeight - info.padInfo.top;
-      const hStart = Math.max(0, h0);
-      const hEnd = Math.min(inHeight, h0 + info.filterHeight);
-      for (let ow = 0; ow < outWidth; ow++) {
-        const w0 = ow * info.strideWidth - info.padInfo.left;
-        const wStart = Math.max(0, w0);
-        const wEnd = Math.min(inWidth, w0 + info.filterWidth);
-        const o = ((b * outHeight + oh) * outWidth + ow) * c;
-        done.fill(0);
-        for (let h = hStart; h < hEnd; h++) {
-          for (let w = wStart; w < wEnd; w++) {
-            const at = xBatch + (h * inWidth + w) * c;
-            for (let ch = 0; ch < c; ch++) {
-              if (x[at + ch] === y[o + ch] && done[ch] === 0) {
-                dx[at + ch] = g[o + ch]!;
-                done[ch] = 1;
-              }
-            }
-          }
-        }
-      }
-    }
-  }
 }

@@ -2,6 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { seedGlobalRandom } from "./seed.ts";
 import { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
+import { withThreadedWasm } from "./_threads.ts";
+import { startHelper } from "./_helper.ts";
 
 /** Options of {@linkcode setupRuntime}. */
 export interface RuntimeOptions {
@@ -10,10 +12,13 @@ export interface RuntimeOptions {
   /** Seed for tfjs's implicit randomness (initialisers, `tf.random*`); omit to leave it alone. */
   seed?: number;
   /**
-   * Threads requested from the wasm backend before it first starts. Under Deno the backend
-   * loads its single-threaded build (its threaded build needs browser workers), so this is
-   * effectively 1; {@linkcode RuntimeInfo.threads} reports what the backend uses.
-   * @default {1}
+   * Threads the wasm backend computes with (XNNPACK's pool, this thread included), fixed when
+   * the backend first starts: later calls cannot change it. 1 loads the single-threaded SIMD
+   * build; more load the threaded build with that many threads (each extra one a worker),
+   * plus one helper worker that takes half the batch of our tiled MaxPoolGrad. Results are bit
+   * for bit the same for any thread count (work is split by output, never within a sum).
+   * {@linkcode RuntimeInfo.threads} reports what the backend uses.
+   * @default {navigator.hardwareConcurrency} (at most 8, the backend's limit)
    */
   threads?: number;
   /** Which training kernels to register on wasm: `"fast"` ones, or the `"naive"` baseline. @default {"fast"} */
@@ -31,6 +36,14 @@ export interface RuntimeInfo {
 }
 
 let wasmStarted = false;
+
+/** The backend's pthread pool, and so XNNPACK's thread count, holds at most this many threads. */
+const MAX_THREADS = 8;
+
+/** One thread per logical CPU the runtime reports, within what the backend supports. */
+function defaultThreads(): number {
+  return Math.min(Math.max(1, navigator.hardwareConcurrency || 1), MAX_THREADS);
+}
 
 /** Directory of the installed wasm backend package, holding its `.wasm` binaries. */
 function wasmDirectory(): string {
@@ -61,7 +74,7 @@ function wasmDirectory(): string {
  * ```
  */
 export async function setupRuntime(
-  { backend = "wasm", seed, threads = 1, kernels = "fast" }: RuntimeOptions = {},
+  { backend = "wasm", seed, threads = defaultThreads(), kernels = "fast" }: RuntimeOptions = {},
 ): Promise<RuntimeInfo> {
   if (backend !== "wasm" && backend !== "cpu") {
     throw new TypeError(`Expected backend "wasm" or "cpu" but found ${backend}: pick one of them`);
@@ -73,15 +86,18 @@ export async function setupRuntime(
   }
   if (seed !== undefined) seedGlobalRandom(seed);
   let registered: string[] = [];
-  if (backend === "wasm") {
-    if (!wasmStarted) {
-      setWasmPaths(wasmDirectory());
-      setThreadsCount(threads);
-      wasmStarted = true;
+  let start = () => tf.setBackend(backend);
+  if (backend === "wasm" && !wasmStarted) {
+    setWasmPaths(wasmDirectory());
+    setThreadsCount(threads);
+    wasmStarted = true;
+    if (threads > 1) {
+      start = () => withThreadedWasm(threads, () => tf.setBackend(backend));
+      startHelper();
     }
   }
   if (tf.getBackend() !== backend) {
-    const ok = await tf.setBackend(backend);
+    const ok = await start();
     if (!ok) {
       throw new Error(`Expected tfjs backend ${backend} to start but it failed: see the log above`);
     }

@@ -4,6 +4,7 @@
  * naive-kernel wasm baseline, the cpu backend and PyTorch, plus a per-kernel profile.
  *
  * Usage: `deno task bench train [--steps N] [--cpu-steps N] [--threads N] [--no-torch]`
+ * (`--threads` defaults to setupRuntime()'s default, one per logical CPU; 1 = single-threaded build)
  *
  * @module
  */
@@ -21,12 +22,13 @@ const RESULT_PATH = "data/bench/train.json";
 interface TrainBenchOptions {
   steps: number;
   cpuSteps: number;
+  /** Threads of the wasm backend; 0 for setupRuntime()'s default. */
   threads: number;
   torch: boolean;
 }
 
 function parseArgs(args: string[]): TrainBenchOptions {
-  const options: TrainBenchOptions = { steps: 30, cpuSteps: 1, threads: 1, torch: true };
+  const options: TrainBenchOptions = { steps: 30, cpuSteps: 1, threads: 0, torch: true };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === "--no-torch") {
@@ -172,7 +174,8 @@ export async function main(args: string[]): Promise<void> {
   const fmt = (m: { samplesPerSecond: number }) => m.samplesPerSecond.toFixed(1).padStart(8);
   console.log(`Reference CNN, batch ${BATCH}, Adam; ${WARMUP_STEPS} warm-up steps excluded`);
 
-  const info = await setupRuntime({ backend: "wasm", seed: 1, threads: options.threads });
+  const threads = options.threads === 0 ? undefined : options.threads;
+  const info = await setupRuntime({ backend: "wasm", seed: 1, threads });
   const ours = await measureTfjs(options.steps, { profile: true });
   console.log(`ours  (wasm, ${info.threads} thread(s), fast kernels) ${fmt(ours)} samples/s`);
 
