@@ -37,6 +37,72 @@ function derivative(op: GateOp, values: number[], p: number): Matrix<number> {
   return m.map((row) => row.map(([re, im]) => [part(re), part(im)]));
 }
 
+/** A block unitary computed in float64, with the adjoint-method gradient of its weights. */
+export interface BlockUnitary {
+  /** Row j is U e_j (column j of U), complex interleaved: `x[j * 2N + 2c (+1)]` = re (im) of U[c][j]. */
+  x: Float64Array;
+  /**
+   * Gradients of the weight blocks in `used` from `z`, the gradient of the loss with respect to
+   * the entries of `x` (same layout); `z` is overwritten.
+   */
+  grads(z: Float64Array): Map<number, Float64Array>;
+}
+
+/**
+ * The unitary of `ops` on `k` local wires from the weights' values, keeping what the adjoint
+ * method needs to differentiate it.
+ *
+ * @param values Weight values by block index (only blocks the ops reference are read).
+ * @param sizes Element counts of the weight blocks by block index.
+ */
+export function blockUnitary(
+  ops: GateOp[],
+  k: number,
+  values: ArrayLike<number>[],
+  sizes: number[],
+): BlockUnitary {
+  const N = 1 << k;
+  const D = 2 * N;
+  const params = ops.map((o) => o.params.map((p) => paramValue(p, [], values)));
+  const plans = ops.map((o) => plan(k, o.wires, opMatrix(o, [], values)));
+  const x = new Float64Array(N * D);
+  for (let j = 0; j < N; j++) x[j * D + 2 * j] = 1;
+  const before: (Float64Array | null)[] = ops.map((o, i) => {
+    const snapshot = o.params.some((p) => p.kind === "weight") ? x.slice() : null;
+    applyPlan(x, N, plans[i]!);
+    return snapshot;
+  });
+  const grads = (z: Float64Array) => {
+    const out = new Map<number, Float64Array>();
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const o = ops[i]!;
+      const xb = before[i];
+      if (xb) {
+        o.params.forEach((p, j) => {
+          if (p.kind !== "weight") return;
+          const v = xb.slice();
+          applyPlan(v, N, plan(k, o.wires, derivative(o, params[i]!, j)));
+          let sum = 0;
+          for (let t = 0; t < v.length; t++) sum += z[t]! * v[t]!;
+          let g = out.get(p.block);
+          if (g === undefined) out.set(p.block, g = new Float64Array(sizes[p.block]!));
+          g[p.index]! += sum;
+        });
+      }
+      applyPlan(z, N, daggerPlan(plans[i]!));
+    }
+    return out;
+  };
+  return { x, grads };
+}
+
+/** Weight blocks referenced by `ops`, in order of first use. */
+export function usedBlocks(ops: GateOp[]): number[] {
+  return [
+    ...new Set(ops.flatMap((o) => o.params.flatMap((p) => (p.kind === "weight" ? [p.block] : [])))),
+  ];
+}
+
 /**
  * The block's real representation [2^(k+1), 2^(k+1)] as one differentiable tfjs op; with
  * `realRows` only its (j, re) rows, [2^k, 2^(k+1)], for real input states.
@@ -52,22 +118,12 @@ export function adjointBlockRep(
 ): tf.Tensor2D {
   const N = 1 << k;
   const D = 2 * N;
-  const used = [
-    ...new Set(ops.flatMap((o) => o.params.flatMap((p) => (p.kind === "weight" ? [p.block] : [])))),
-  ];
+  const used = usedBlocks(ops);
+  const sizes = weights.map((w) => w.size);
   const forward = (...inputs: tf.Tensor[]) => {
     const all: ArrayLike<number>[] = [];
     used.forEach((b, i) => (all[b] = inputs[i]!.dataSync()));
-    const values = ops.map((o) => o.params.map((p) => paramValue(p, [], all)));
-    const plans = ops.map((o) => plan(k, o.wires, opMatrix(o, [], all)));
-    // Row j of x is U e_j (complex, length N), for the gates applied so far.
-    const x = new Float64Array(N * D);
-    for (let j = 0; j < N; j++) x[j * D + 2 * j] = 1;
-    const before: (Float64Array | null)[] = ops.map((o, i) => {
-      const snapshot = o.params.some((p) => p.kind === "weight") ? x.slice() : null;
-      applyPlan(x, N, plans[i]!);
-      return snapshot;
-    });
+    const { x, grads } = blockUnitary(ops, k, all, sizes);
     const rows = realRows ? N : D;
     const out = new Float32Array(rows * D);
     for (let j = 0; j < N; j++) {
@@ -98,23 +154,10 @@ export function adjointBlockRep(
           z[j * D + 2 * c + 1] = g[ra * D + 2 * c + 1]! - br;
         }
       }
-      const grads = new Map(used.map((b) => [b, new Float64Array(weights[b]!.size)]));
-      for (let i = ops.length - 1; i >= 0; i--) {
-        const o = ops[i]!;
-        const xb = before[i];
-        if (xb) {
-          o.params.forEach((p, j) => {
-            if (p.kind !== "weight") return;
-            const v = xb.slice();
-            applyPlan(v, N, plan(k, o.wires, derivative(o, values[i]!, j)));
-            let sum = 0;
-            for (let t = 0; t < v.length; t++) sum += z[t]! * v[t]!;
-            grads.get(p.block)![p.index]! += sum;
-          });
-        }
-        applyPlan(z, N, daggerPlan(plans[i]!));
-      }
-      return used.map((b) => tf.tensor(Float32Array.from(grads.get(b)!), weights[b]!.shape));
+      const gw = grads(z);
+      return used.map((b) =>
+        tf.tensor(Float32Array.from(gw.get(b) ?? new Float64Array(sizes[b]!)), weights[b]!.shape)
+      );
     };
     return { value: tf.tensor2d(out, [rows, D]), gradFunc };
   };

@@ -11,6 +11,7 @@ import { type CircuitJSON, compile, type Step } from "./compile.ts";
 import { type Axis, defaultRanges, type Rotation, validateRanges } from "./templates.ts";
 import { type Fusion, simulate } from "./simulator.ts";
 import { measure } from "./measure.ts";
+import { kernelSupports, runKernel } from "./_kernel_op.ts";
 import { checkFinite, checkLayers, checkRunArgs, checkWireCount, checkWires } from "./_validate.ts";
 import { type DrawOptions, drawText } from "./draw.ts";
 import { drawSVG, type SVGOptions } from "./svg.ts";
@@ -30,7 +31,7 @@ export interface AmplitudeEmbeddingOptions {
 
 /** Options of {@linkcode Circuit.run}. */
 export interface RunOptions {
-  /** How input-independent gates are applied (see {@linkcode Fusion}). @default {"adjoint"} */
+  /** How input-independent gates are applied (see {@linkcode Fusion}). @default {"kernel"} */
   fusion?: Fusion;
 }
 
@@ -258,10 +259,13 @@ export class Circuit {
   run(
     inputs: tf.Tensor2D,
     weights: tf.Tensor[],
-    { fusion = "adjoint" }: RunOptions = {},
+    { fusion = "kernel" }: RunOptions = {},
   ): tf.Tensor2D {
     const c = this.compiled;
     checkRunArgs(c, inputs, weights);
+    if (fusion === "kernel" && kernelSupports(c, inputs.shape[0])) {
+      return runKernel(c, inputs, weights);
+    }
     return tf.tidy(() =>
       measure(
         simulate(c, inputs.dtype === "float32" ? inputs : tf.cast(inputs, "float32"), weights, {

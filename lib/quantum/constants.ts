@@ -30,3 +30,11 @@ export const FULL_FUSION_MAX_WIRES = 5;
 
 /** On larger circuits, fused blocks act on at most this many wires. */
 export const FUSION_BLOCK_WIRES = 4;
+
+/**
+ * The whole-circuit kernel (`fusion: "kernel"`) builds the full 2^n x 2^n unitary, which costs
+ * about as much as the batch itself when 2^n <= batch; it runs up to this many wires then (and
+ * up to `FULL_FUSION_MAX_WIRES` wires at any batch size, where the adjoint path builds the same
+ * unitary anyway).
+ */
+export const KERNEL_MAX_WIRES = 10;

@@ -34,15 +34,17 @@ import {
 export type { State } from "./_state.ts";
 
 /**
- * How input-independent gates are applied: fused into block unitaries computed by one
- * adjoint-differentiated op ("adjoint"), fused with the unitary built from tensor ops and
- * differentiated by tfjs ("autodiff"), or gate by gate ("none").
+ * How input-independent gates are applied: the whole circuit as one op with a hand-written
+ * gradient where it qualifies ("kernel": amplitude embedding, input-independent gates,
+ * Z-diagonal exact measurements, few wires; otherwise as "adjoint"), fused into block
+ * unitaries computed by one adjoint-differentiated op ("adjoint"), fused with the unitary built
+ * from tensor ops and differentiated by tfjs ("autodiff"), or gate by gate ("none").
  */
-export type Fusion = "adjoint" | "autodiff" | "none";
+export type Fusion = "kernel" | "adjoint" | "autodiff" | "none";
 
 /** Options of {@linkcode simulate}. */
 export interface SimulateOptions {
-  /** See {@linkcode Fusion}. @default {"adjoint"} */
+  /** See {@linkcode Fusion} ("kernel" applies here as "adjoint"). @default {"adjoint"} */
   fusion?: Fusion;
 }
 
@@ -131,7 +133,7 @@ function applyBlock(
   const tail = cheapestTail(s, wires);
   const local = ops.map((o) => ({ ...o, wires: o.wires.map((w) => tail.indexOf(w)) }));
   const k = tail.length;
-  if (fusion === "adjoint") {
+  if (fusion === "adjoint" || fusion === "kernel") {
     if (s.real && k === s.order.length) {
       return applyRealRows(s, adjointBlockRep(local, k, weights, { realRows: true }));
     }

@@ -15,7 +15,7 @@
 import process from "node:process";
 import * as tf from "@tensorflow/tfjs";
 import QuantumCircuit from "quantum-circuit";
-import { Circuit, paperCircuit } from "../../lib/quantum/mod.ts";
+import { Circuit, type Fusion, paperCircuit } from "../../lib/quantum/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 
 /** Throughput target of the batched simulator over the per-sample peer. */
@@ -72,8 +72,15 @@ function timeIt(f: () => void, trials: number): Timing {
   return interleaved([new Timer(f)], 1, [trials])[0]!;
 }
 
-function forwardBackward(c: Circuit, x: tf.Tensor2D, w: tf.Tensor): () => void {
-  const g = tf.grads((xi: tf.Tensor, wi: tf.Tensor) => tf.sum(c.run(xi as tf.Tensor2D, [wi])));
+function forwardBackward(
+  c: Circuit,
+  x: tf.Tensor2D,
+  w: tf.Tensor,
+  fusion: Fusion = "kernel",
+): () => void {
+  const g = tf.grads((xi: tf.Tensor, wi: tf.Tensor) =>
+    tf.sum(c.run(xi as tf.Tensor2D, [wi], { fusion }))
+  );
   return () => {
     const grads = tf.tidy(() => g([x, w]));
     grads[1]!.dataSync();
@@ -131,11 +138,15 @@ export async function main(args: string[]): Promise<void> {
   const rows = x.arraySync();
   const peer = peerForward(w.arraySync() as number[][], 4);
   let next = 0;
-  const [ours, theirs] = interleaved(
-    [new Timer(forwardBackward(c, x, w)), new Timer(() => peer(rows[next++ % BATCH]!))],
+  const [ours, theirs, tensorOps] = interleaved(
+    [
+      new Timer(forwardBackward(c, x, w)),
+      new Timer(() => peer(rows[next++ % BATCH]!)),
+      new Timer(forwardBackward(c, x, w, "adjoint")),
+    ],
     quick ? 3 : 10,
-    [trials, trials],
-  ) as [Timing, Timing];
+    [trials, trials, trials],
+  ) as [Timing, Timing, Timing];
   // The two simulators must agree, or the comparison is meaningless.
   const check = tf.tidy(() => c.run(x, [w]).arraySync());
   const gap = Math.max(
@@ -153,6 +164,11 @@ export async function main(args: string[]): Promise<void> {
     } ms)`;
   const verdict = (r: number) => (r >= RATIO_TARGET ? "met" : "missed");
   console.log(`paper circuit, batch ${BATCH}, forward+backward: ${describe(ours, BATCH)}`);
+  console.log(
+    `the same with fusion "adjoint" (tensor ops, no whole-circuit kernel): ${
+      describe(tensorOps, BATCH)
+    }`,
+  );
   console.log(`quantum-circuit, one sample per call, forward only: ${describe(theirs, 1)}`);
   console.log(
     `ratio (target >= ${RATIO_TARGET}x): ${ratio.min.toFixed(0)}x by best wall time (${
@@ -187,6 +203,7 @@ export async function main(args: string[]): Promise<void> {
     backend: info.backend,
     batch: BATCH,
     ours: { ...ours, samplesPerSecond: rate(ours.min, BATCH) },
+    oursTensorOps: { ...tensorOps, samplesPerSecond: rate(tensorOps.min, BATCH) },
     peer: { ...theirs, samplesPerSecond: rate(theirs.min, 1) },
     ratio,
     ratioTarget: RATIO_TARGET,

@@ -27,7 +27,7 @@ function tfGradients(
   inputs: number[][],
   weights: Weights,
   coef: number[],
-  fusion: Fusion = "adjoint",
+  fusion: Fusion = "kernel",
 ) {
   return tf.tidy(() => {
     const shapes = c.weightShapes();
@@ -141,8 +141,19 @@ Deno.test("Circuit.run() gives the same values and gradients with every fusion m
   const inputs = randomMatrix(random, 3, c.inputSize);
   const w = weightsFor(c, random);
   const coef = randomMatrix(random, 1, c.outputSize)[0]!;
+  compareFusionModes(c, inputs, w, coef);
+  // A circuit the whole-circuit kernel runs (the one above falls back to "adjoint" there).
+  const k = new Circuit(4)
+    .amplitudeEmbedding({ normalize: true }).stronglyEntanglingLayers(1).crz(0, 3)
+    .basicEntanglerLayers(2).expval("Z").expvalPauli("ZIZZ").probs({ wires: [2, 0] });
+  const kInputs = randomMatrix(random, 3, k.inputSize);
+  kInputs[2] = new Array(k.inputSize).fill(0);
+  compareFusionModes(k, kInputs, weightsFor(k, random), randomMatrix(random, 1, k.outputSize)[0]!);
+});
+
+function compareFusionModes(c: Circuit, inputs: number[][], w: Weights, coef: number[]): void {
   const reference = tfGradients(c, inputs, w, coef, "none");
-  for (const fusion of ["adjoint", "autodiff"] as const) {
+  for (const fusion of ["kernel", "adjoint", "autodiff"] as const) {
     const g = tfGradients(c, inputs, w, coef, fusion);
     ok(Math.abs(g.value - reference.value) < FUSION_TOLERANCE, `${fusion}: value`);
     ok(
@@ -156,4 +167,4 @@ Deno.test("Circuit.run() gives the same values and gradients with every fusion m
       )
     );
   }
-});
+}
