@@ -2,25 +2,21 @@
 // (both evaluated with the float64 reference simulator), and across fusion modes.
 import * as tf from "@tensorflow/tfjs";
 import { ok } from "node:assert/strict";
-import { Circuit, type Fusion, referenceRun } from "../../lib/quantum/mod.ts";
-import { maxDiff, randomMatrix, rng, useBackend } from "./_helpers.ts";
+import { Circuit, type Fusion } from "../../lib/quantum/mod.ts";
+import {
+  assertCentralDifferences,
+  GRAD_TOLERANCE,
+  maxDiff,
+  randomMatrix,
+  referenceLoss,
+  rng,
+  useBackend,
+} from "./_helpers.ts";
 
-/** float32 gradients vs float64 references on circuits of a few dozen gates. */
-const GRAD_TOLERANCE = 2e-4;
-/** Step of the float64 central differences. */
-const FD_STEP = 1e-6;
 /** Agreement of the fusion modes (the same float32 arithmetic in a different order). */
 const FUSION_TOLERANCE = 2e-5;
 
 type Weights = number[][];
-
-/** Loss = sum of outputs weighted by fixed coefficients, in float64 via the reference. */
-function referenceLoss(c: Circuit, inputs: number[][], weights: Weights, coef: number[]): number {
-  return inputs.reduce(
-    (acc, x) => acc + referenceRun(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
-    0,
-  );
-}
 
 function tfGradients(
   c: Circuit,
@@ -95,38 +91,7 @@ Deno.test("Circuit.run() gradients match central differences for inputs and cont
   const coef = randomMatrix(random, 1, c.outputSize)[0]!;
   const { value, dx, dw } = tfGradients(c, inputs, w, coef);
   ok(Math.abs(value - referenceLoss(c, inputs, w, coef)) < GRAD_TOLERANCE);
-  inputs.forEach((row, r) => {
-    row.forEach((_, i) => {
-      const at = (s: number) =>
-        referenceLoss(
-          c,
-          inputs.map((rr, k) => rr.map((v, j) => (k === r && j === i ? v + s : v))),
-          w,
-          coef,
-        );
-      const fd = (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
-      ok(
-        Math.abs(dx[r]![i]! - fd) < GRAD_TOLERANCE,
-        `input ${r},${i}: autodiff ${dx[r]![i]} vs differences ${fd}`,
-      );
-    });
-  });
-  w.forEach((block, b) => {
-    block.forEach((_, i) => {
-      const at = (s: number) =>
-        referenceLoss(
-          c,
-          inputs,
-          w.map((bl, bb) => bl.map((v, ii) => (bb === b && ii === i ? v + s : v))),
-          coef,
-        );
-      const fd = (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
-      ok(
-        Math.abs(dw[b]![i]! - fd) < GRAD_TOLERANCE,
-        `weight ${b},${i}: autodiff ${dw[b]![i]} vs differences ${fd}`,
-      );
-    });
-  });
+  assertCentralDifferences(c, { inputs, weights: w, coef }, { dx, dw });
 });
 
 Deno.test("Circuit.run() gives the same values and gradients with every fusion mode", async () => {

@@ -2,16 +2,12 @@
 // autodiff ("none") and float64 central differences, on random qualifying circuits.
 import * as tf from "@tensorflow/tfjs";
 import { ok } from "node:assert/strict";
-import { Circuit, type GateName, GATES, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, type GateName, GATES } from "../../lib/quantum/mod.ts";
 import { kernelSupports } from "../../lib/quantum/_kernel_op.ts";
-import { maxDiff, randomMatrix, rng, useBackend } from "./_helpers.ts";
+import { assertCentralDifferences, maxDiff, randomMatrix, rng, useBackend } from "./_helpers.ts";
 
 /** Kernel (float64 inside, float32 out) vs float32 tensor ops on circuits of a few dozen gates. */
 const PATH_TOLERANCE = 5e-5;
-/** float32 gradients vs float64 central differences. */
-const GRAD_TOLERANCE = 2e-4;
-/** Step of the float64 central differences. */
-const FD_STEP = 1e-6;
 
 const NAMES = Object.keys(GATES) as GateName[];
 
@@ -63,13 +59,6 @@ function gradients(
   });
 }
 
-function referenceLoss(c: Circuit, inputs: number[][], weights: number[][], coef: number[]) {
-  return inputs.reduce(
-    (acc, x) => acc + referenceRun(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
-    0,
-  );
-}
-
 Deno.test("Circuit.run() kernel matches gate-by-gate autodiff and central differences on 1-6 wires", async () => {
   await useBackend();
   const random = rng(21);
@@ -108,37 +97,6 @@ Deno.test("Circuit.run() kernel matches gate-by-gate autodiff and central differ
       : few;
     const e0 = gradients(c, at0, w, coef, "kernel");
     ok(maxDiff(fk.dx, e0.dx) < PATH_TOLERANCE, `${n} wires: zero row has the gradient at |0...0>`);
-    few.forEach((row, r) =>
-      row.forEach((_, i) => {
-        const at = (s: number) =>
-          referenceLoss(
-            c,
-            at0.map((rr, q) => rr.map((v, j) => (q === r && j === i ? v + s : v))),
-            w,
-            coef,
-          );
-        const fd = (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
-        ok(
-          Math.abs(fk.dx[r]![i]! - fd) < GRAD_TOLERANCE,
-          `${n} wires: input ${r},${i}: ${fk.dx[r]![i]} vs ${fd}`,
-        );
-      })
-    );
-    w.forEach((block, b) =>
-      block.forEach((_, i) => {
-        const at = (s: number) =>
-          referenceLoss(
-            c,
-            few,
-            w.map((bl, bb) => bl.map((v, ii) => (bb === b && ii === i ? v + s : v))),
-            coef,
-          );
-        const fd = (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
-        ok(
-          Math.abs(fk.dw[b]![i]! - fd) < GRAD_TOLERANCE,
-          `${n} wires: weight ${b},${i}: ${fk.dw[b]![i]} vs ${fd}`,
-        );
-      })
-    );
+    assertCentralDifferences(c, { inputs: at0, weights: w, coef }, fk, `${n} wires: `);
   }
 });
