@@ -3,7 +3,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { mulberry32 } from "../../lib/random/mod.ts";
 import { ok } from "node:assert/strict";
-import { type Circuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { type Circuit, type Fusion, referenceRun } from "../../lib/quantum/mod.ts";
 
 /** Largest float32-vs-float64 difference accepted for circuits of a few dozen gates. */
 export const FLOAT32_TOLERANCE = 2e-5;
@@ -112,4 +112,30 @@ export function assertCentralDifferences(
       );
     })
   );
+}
+
+/**
+ * Value and gradients (w.r.t. inputs and every weight block) of
+ * sum(coef * c.run(inputs, weights)) by tfjs autodiff with the given fusion mode.
+ */
+export function circuitGradients(
+  c: Circuit,
+  inputs: number[][],
+  weights: number[][],
+  coef: number[],
+  fusion: Fusion = "kernel",
+): { value: number; dx: number[][]; dw: number[][] } {
+  return tf.tidy(() => {
+    const shapes = c.weightShapes();
+    const ws = weights.map((w, i) => tf.tensor(w, shapes[i]));
+    const x = tf.tensor2d(inputs, [inputs.length, c.inputSize]);
+    const f = (...args: tf.Tensor[]) =>
+      tf.sum(tf.mul(c.run(args[0] as tf.Tensor2D, args.slice(1), { fusion }), tf.tensor1d(coef)));
+    const grads = tf.grads(f)([x, ...ws]);
+    return {
+      value: f(x, ...ws).arraySync() as number,
+      dx: grads[0]!.arraySync() as number[][],
+      dw: grads.slice(1).map((g) => Array.from(g.dataSync())),
+    };
+  });
 }

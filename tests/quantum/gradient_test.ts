@@ -1,10 +1,10 @@
 // Gradients of Circuit.run() against the parameter-shift rule and central finite differences
 // (both evaluated with the float64 reference simulator), and across fusion modes.
-import * as tf from "@tensorflow/tfjs";
 import { ok } from "node:assert/strict";
-import { Circuit, type Fusion } from "../../lib/quantum/mod.ts";
+import { Circuit } from "../../lib/quantum/mod.ts";
 import {
   assertCentralDifferences,
+  circuitGradients,
   GRAD_TOLERANCE,
   maxDiff,
   randomMatrix,
@@ -17,29 +17,6 @@ import {
 const FUSION_TOLERANCE = 2e-5;
 
 type Weights = number[][];
-
-function tfGradients(
-  c: Circuit,
-  inputs: number[][],
-  weights: Weights,
-  coef: number[],
-  fusion: Fusion = "kernel",
-) {
-  return tf.tidy(() => {
-    const shapes = c.weightShapes();
-    const ws = weights.map((w, i) => tf.tensor(w, shapes[i]));
-    const x = tf.tensor2d(inputs, [inputs.length, c.inputSize]);
-    const f = (...args: tf.Tensor[]) =>
-      tf.sum(tf.mul(c.run(args[0] as tf.Tensor2D, args.slice(1), { fusion }), tf.tensor1d(coef)));
-    const grads = tf.grads(f)([x, ...ws]);
-    const value = f(x, ...ws).arraySync() as number;
-    return {
-      value,
-      dx: grads[0]!.arraySync() as number[][],
-      dw: grads.slice(1).map((g) => Array.from(g.dataSync())),
-    };
-  });
-}
 
 function weightsFor(c: Circuit, random: () => number): Weights {
   return c.weightShapes().map((s) =>
@@ -62,7 +39,7 @@ Deno.test("Circuit.run() weight gradients match the parameter-shift rule", async
   const inputs = randomMatrix(random, 2, c.inputSize);
   const w = weightsFor(c, random);
   const coef = randomMatrix(random, 1, c.outputSize)[0]!;
-  const { dw } = tfGradients(c, inputs, w, coef);
+  const { dw } = circuitGradients(c, inputs, w, coef);
   w.forEach((block, b) => {
     block.forEach((_, i) => {
       const shifted = (s: number) =>
@@ -89,7 +66,7 @@ Deno.test("Circuit.run() gradients match central differences for inputs and cont
   const inputs = randomMatrix(random, 2, c.inputSize);
   const w = weightsFor(c, random);
   const coef = randomMatrix(random, 1, c.outputSize)[0]!;
-  const { value, dx, dw } = tfGradients(c, inputs, w, coef);
+  const { value, dx, dw } = circuitGradients(c, inputs, w, coef);
   ok(Math.abs(value - referenceLoss(c, inputs, w, coef)) < GRAD_TOLERANCE);
   assertCentralDifferences(c, { inputs, weights: w, coef }, { dx, dw });
 });
@@ -117,9 +94,9 @@ Deno.test("Circuit.run() gives the same values and gradients with every fusion m
 });
 
 function compareFusionModes(c: Circuit, inputs: number[][], w: Weights, coef: number[]): void {
-  const reference = tfGradients(c, inputs, w, coef, "none");
+  const reference = circuitGradients(c, inputs, w, coef, "none");
   for (const fusion of ["kernel", "adjoint", "autodiff"] as const) {
-    const g = tfGradients(c, inputs, w, coef, fusion);
+    const g = circuitGradients(c, inputs, w, coef, fusion);
     ok(Math.abs(g.value - reference.value) < FUSION_TOLERANCE, `${fusion}: value`);
     ok(
       maxDiff(g.dx, reference.dx) < FUSION_TOLERANCE,

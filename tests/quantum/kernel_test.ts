@@ -1,10 +1,16 @@
 // The whole-circuit kernel (fusion "kernel"): values and gradients against gate-by-gate tfjs
 // autodiff ("none") and float64 central differences, on random qualifying circuits.
-import * as tf from "@tensorflow/tfjs";
 import { ok } from "node:assert/strict";
 import { Circuit, type GateName, GATES } from "../../lib/quantum/mod.ts";
 import { kernelSupports } from "../../lib/quantum/_kernel_op.ts";
-import { assertCentralDifferences, maxDiff, randomMatrix, rng, useBackend } from "./_helpers.ts";
+import {
+  assertCentralDifferences,
+  circuitGradients,
+  maxDiff,
+  randomMatrix,
+  rng,
+  useBackend,
+} from "./_helpers.ts";
 
 /** Kernel (float64 inside, float32 out) vs float32 tensor ops on circuits of a few dozen gates. */
 const PATH_TOLERANCE = 5e-5;
@@ -37,28 +43,6 @@ function randomKernelCircuit(n: number, random: () => number): Circuit {
   return c;
 }
 
-function gradients(
-  c: Circuit,
-  inputs: number[][],
-  weights: number[][],
-  coef: number[],
-  fusion: "kernel" | "none",
-) {
-  return tf.tidy(() => {
-    const shapes = c.weightShapes();
-    const ws = weights.map((w, i) => tf.tensor(w, shapes[i]));
-    const x = tf.tensor2d(inputs, [inputs.length, c.inputSize]);
-    const f = (...args: tf.Tensor[]) =>
-      tf.sum(tf.mul(c.run(args[0] as tf.Tensor2D, args.slice(1), { fusion }), tf.tensor1d(coef)));
-    const grads = tf.grads(f)([x, ...ws]);
-    return {
-      value: f(x, ...ws).arraySync() as number,
-      dx: grads[0]!.arraySync() as number[][],
-      dw: grads.slice(1).map((g) => Array.from(g.dataSync())),
-    };
-  });
-}
-
 Deno.test("Circuit.run() kernel matches gate-by-gate autodiff and central differences on 1-6 wires", async () => {
   await useBackend();
   const random = rng(21);
@@ -73,8 +57,8 @@ Deno.test("Circuit.run() kernel matches gate-by-gate autodiff and central differ
       randomMatrix(random, 1, s.reduce((a, b) => a * b, 1), -Math.PI, Math.PI)[0]!
     );
     const coef = randomMatrix(random, 1, c.outputSize)[0]!;
-    const k = gradients(c, inputs, w, coef, "kernel");
-    const none = gradients(c, inputs, w, coef, "none");
+    const k = circuitGradients(c, inputs, w, coef, "kernel");
+    const none = circuitGradients(c, inputs, w, coef, "none");
     ok(Math.abs(k.value - none.value) < PATH_TOLERANCE * rows, `${n} wires: values`);
     ok(
       maxDiff(k.dx, none.dx) < PATH_TOLERANCE,
@@ -91,11 +75,11 @@ Deno.test("Circuit.run() kernel matches gate-by-gate autodiff and central differ
     // documented gradient is the circuit's at |0...0> (the function itself jumps there), so its
     // differences are taken at e0; with padWith the row is not zero and is taken as is.
     const few = inputs.slice(0, 2);
-    const fk = gradients(c, few, w, coef, "kernel");
+    const fk = circuitGradients(c, few, w, coef, "kernel");
     const at0 = c.inputSize === 2 ** n
       ? few.map((r, q) => q === 1 ? r.map((_, j) => j === 0 ? 1 : 0) : r)
       : few;
-    const e0 = gradients(c, at0, w, coef, "kernel");
+    const e0 = circuitGradients(c, at0, w, coef, "kernel");
     ok(maxDiff(fk.dx, e0.dx) < PATH_TOLERANCE, `${n} wires: zero row has the gradient at |0...0>`);
     assertCentralDifferences(c, { inputs: at0, weights: w, coef }, fk, `${n} wires: `);
   }
