@@ -1,10 +1,10 @@
 /**
  * `deno task reproduce [--profile smoke|quick|paper] [--datasets mnist,cifar100,stl10]
- * [--seeds N] [--shard k/N] [--resume] [--out DIR] [--backend wasm|cpu]`
+ * [--seeds N] [--shard k/N | --jobs N] [--threads N] [--resume] [--out DIR] [--backend wasm|cpu]`
  *
- * Runs every experiment of the grid (or one shard of it), then analysis,
- * every figure and the claims report; prints progress with an estimate of
- * the time left and, at the end, the measured total time.
+ * Runs every experiment of the grid (or one shard of it, or all shards as `--jobs N` parallel
+ * processes that are merged at the end), then analysis, every figure and the claims report;
+ * prints progress with an estimate of the time left and, at the end, the measured total time.
  *
  * @module
  */
@@ -23,6 +23,14 @@ import {
 } from "../lib/experiment/mod.ts";
 import { type CliOptions, outputPaths, parseCli, usage } from "../lib/experiment/cli.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
+import { mergeRunDir } from "../lib/experiment/merge.ts";
+import {
+  CombinedProgress,
+  describeProgress,
+  jsonProgressWriter,
+  PROGRESS_ENV,
+  runShardsInParallel,
+} from "../lib/experiment/sweep/mod.ts";
 
 const encoder = new TextEncoder();
 const inPlace = (() => {
@@ -49,12 +57,7 @@ function progressPrinter(tracker: GridTracker): (p: ExperimentProgress) => void 
     const cell = { dataset: p.dataset, model: p.model, seed: p.seed };
     tracker.update(cell, p.cellFraction);
     const t = p.train;
-    const detail = p.stage === "train" && t !== undefined
-      ? `epoch ${t.epoch}/${t.epochs} batch ${t.batch}/${t.batches} loss ${t.loss.toFixed(3)} ` +
-        `acc ${t.accuracy.toFixed(3)} ${Math.round(t.samplesPerSecond)} img/s`
-      : p.stage === "done"
-      ? (p.cached ? "reused finished cell" : "done")
-      : p.stage;
+    const detail = describeProgress(p);
     const line =
       `[${(tracker.fraction() * 100).toFixed(0).padStart(3)}%] ${p.dataset} ${p.model} ` +
       `seed ${p.seed} (${tracker.indexOf(cell) + 1}/${tracker.cells.length}) ${detail} | elapsed ` +
@@ -71,7 +74,66 @@ function progressPrinter(tracker: GridTracker): (p: ExperimentProgress) => void 
   };
 }
 
+/** Prints the combined line of parallel jobs: in place on a terminal, every 10 s otherwise. */
+function combinedPrinter(progress: CombinedProgress): (job: number, p: ExperimentProgress) => void {
+  let lastLine = -Infinity;
+  return (job, p) => {
+    progress.update(job, p);
+    const now = performance.now();
+    if (inPlace) {
+      write(`\r\x1b[2K${progress.line()}`);
+    } else if (p.stage === "done" || now - lastLine > 10_000) {
+      write(`${progress.line()}\n`);
+      lastLine = now;
+    }
+  };
+}
+
+/** `--jobs N`: every shard as its own process with cores / N threads, then one merge. */
+async function runJobs(options: CliOptions, jobs: number): Promise<void> {
+  const start = performance.now();
+  const profile = PROFILES[options.profile];
+  const seeds = seedList(options.seeds ?? profile.seeds);
+  const grid = experimentGrid(options.datasets, MODEL_KINDS, seeds);
+  const count = Math.min(jobs, grid.length);
+  const cores = navigator.hardwareConcurrency || 1;
+  const threads = options.threads ?? Math.max(1, Math.floor(cores / count));
+  console.error(
+    `Profile ${profile.name}: ${profile.description}\n${grid.length} runs in ${count} parallel ` +
+      `processes x ${threads} thread(s) (${cores} cores; data sets ${
+        options.datasets.join(", ")
+      }; ` +
+      `seeds ${seeds.join(", ")})`,
+  );
+  const shared = [
+    ...["--profile", profile.name, "--datasets", options.datasets.join(",")],
+    ...["--seeds", String(seeds.length), "--backend", options.backend],
+    ...["--threads", String(threads)],
+    ...(options.out === undefined ? [] : ["--out", options.out]),
+    ...(options.resume ? ["--resume"] : []),
+  ];
+  const progress = new CombinedProgress(grid, count, profile);
+  await runShardsInParallel({
+    jobs: count,
+    argsFor: (shard) => [...shared, "--shard", `${shard.index}/${shard.count}`],
+    onProgress: combinedPrinter(progress),
+  });
+  if (inPlace) write("\n");
+  const { runsRoot, figuresRoot } = outputPaths(options.out);
+  for (const dataset of options.datasets) {
+    const dir = `${runsRoot}/${profile.name}/${dataset}`;
+    await mergeRunDir(dir, { count });
+    console.error(`Merged the ${count} shards of ${dataset} into ${dir}/results.json`);
+  }
+  await finishRun({ profile: profile.name, datasets: options.datasets, runsRoot, figuresRoot });
+  console.error(
+    `Total time: ${formatSeconds((performance.now() - start) / 1000)} ` +
+      `(${((performance.now() - start) / 1000).toFixed(1)} s)`,
+  );
+}
+
 async function main(options: CliOptions): Promise<void> {
+  if (options.jobs !== undefined && options.jobs > 1) return await runJobs(options, options.jobs);
   const start = performance.now();
   const profile = PROFILES[options.profile];
   const seeds = seedList(options.seeds ?? profile.seeds);
@@ -85,7 +147,9 @@ async function main(options: CliOptions): Promise<void> {
       (options.shard ? `; shard ${options.shard.index}/${options.shard.count}` : ""),
   );
   const tracker = new GridTracker(cells, profile);
-  const onProgress = progressPrinter(tracker);
+  const onProgress = Deno.env.get(PROGRESS_ENV) === "json"
+    ? jsonProgressWriter()
+    : progressPrinter(tracker);
   const datasets = options.datasets.filter((d) => cells.some((c) => c.dataset === d));
   for (const dataset of datasets as DatasetName[]) {
     const t0 = performance.now();
@@ -98,6 +162,7 @@ async function main(options: CliOptions): Promise<void> {
       onProgress,
       shard: options.shard === undefined ? undefined : { ...options.shard, grid },
       backend: options.backend,
+      threads: options.threads,
     });
     console.error(`Finished ${dataset} in ${formatSeconds((performance.now() - t0) / 1000)}`);
   }

@@ -20,6 +20,10 @@ export interface CliOptions {
   /** Root folder for runs and figures instead of `data/runs` and `figures`. */
   out?: string;
   backend: "wasm" | "cpu";
+  /** Shards to run as parallel processes on this machine (reproduce only). */
+  jobs?: number;
+  /** Wasm threads per process; undefined means one per core (divided among `jobs`). */
+  threads?: number;
   help: boolean;
 }
 
@@ -55,10 +59,21 @@ ${common}
   --seeds N                 seeds per model (default: the profile's)
   --shard k/N               run slice k of N of the (dataset, model, seed) grid; merge later
   --resume                  continue interrupted runs from their checkpoints
-  --backend wasm|cpu        tfjs backend (default wasm)`;
+  --backend wasm|cpu        tfjs backend (default wasm)
+  --jobs N                  run N shards as parallel processes, then merge (threads: cores / N)
+  --threads N               wasm threads per process (default: cores, or cores / jobs)`;
 }
 
-const VALUE_FLAGS = ["profile", "datasets", "seeds", "shard", "out", "backend"] as const;
+const VALUE_FLAGS = [
+  "profile",
+  "datasets",
+  "seeds",
+  "shard",
+  "out",
+  "backend",
+  "jobs",
+  "threads",
+] as const;
 const BOOLEAN_FLAGS = ["resume", "help"] as const;
 
 /**
@@ -145,6 +160,12 @@ export function parseCli(
     );
   }
   const shardText = values.get("shard");
+  const jobs = wholeNumber(values, "jobs");
+  if (jobs !== undefined && shardText !== undefined) {
+    throw new TypeError(
+      "Expected either --jobs or --shard but found both: --jobs N runs all N shards itself",
+    );
+  }
   return {
     profile: profile as ProfileName,
     datasets: [...new Set(datasets)] as DatasetName[],
@@ -153,8 +174,24 @@ export function parseCli(
     resume: flags.has("resume"),
     out: values.get("out"),
     backend,
+    jobs,
+    threads: wholeNumber(values, "threads"),
     help: flags.has("help"),
   };
+}
+
+function wholeNumber(values: Map<string, string>, name: string): number | undefined {
+  const text = values.get(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value >= 1)) {
+    throw new RangeError(
+      `Expected --${name} to be a whole number >= 1 but found "${text}": e.g. --${name} ${
+        example(name)
+      }`,
+    );
+  }
+  return value;
 }
 
 function example(flag: string): string {
@@ -165,5 +202,7 @@ function example(flag: string): string {
     shard: "1/4",
     out: "/tmp/run",
     backend: "wasm",
+    jobs: "4",
+    threads: "2",
   } as Record<string, string>)[flag] ?? "VALUE";
 }

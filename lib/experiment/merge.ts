@@ -119,14 +119,22 @@ export function mergeShards(partials: readonly Results[], names?: readonly strin
  * Merges `<runDir>/shards/*.json` into `<runDir>/results.json` (atomically).
  *
  * @param runDir A data set's run folder, e.g. `data/runs/quick/mnist`.
+ * @param options `count`: merge only the files of an N-shard run (`k-of-N.json`), leaving
+ *   shard files of other splits alone. @default every shard file
  * @returns The merged results.
  */
-export async function mergeRunDir(runDir: string): Promise<Results> {
+export async function mergeRunDir(
+  runDir: string,
+  { count }: { count?: number } = {},
+): Promise<Results> {
   const shardDir = `${runDir}/shards`;
   const files: string[] = [];
   try {
     for await (const entry of Deno.readDir(shardDir)) {
-      if (entry.isFile && /^\d+-of-\d+\.json$/.test(entry.name)) files.push(entry.name);
+      const match = /^\d+-of-(\d+)\.json$/.exec(entry.name);
+      if (entry.isFile && match !== null && (count === undefined || Number(match[1]) === count)) {
+        files.push(entry.name);
+      }
     }
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;

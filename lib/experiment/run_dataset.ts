@@ -57,6 +57,8 @@ export interface RunDatasetOptions {
   backend?: "wasm" | "cpu";
   /** Data cache root. @default "data" */
   dataDir?: string;
+  /** Wasm threads (fixed when the backend first starts). @default one per core, at most 8 */
+  threads?: number;
 }
 
 /** The default output folder of a run. */
@@ -109,6 +111,7 @@ export async function runDataset(
     circuit = paperCircuit(),
     backend = "wasm",
     dataDir = "data",
+    threads,
   } = options;
   const seeds = typeof seedOption === "number" ? seedList(seedOption) : seedOption;
   const ordered = MODEL_KINDS.filter((k) => models.includes(k));
@@ -119,7 +122,7 @@ export async function runDataset(
   const report = (p: Omit<ExperimentProgress, "dataset" | "cells">) =>
     onProgress?.({ dataset: name, cells: cells.length, ...p });
   report({ stage: "load", cell: 0, cellFraction: 0 });
-  const runtime = await setupRuntime({ backend, seed: DATA_SEED });
+  const runtime = await setupRuntime({ backend, seed: DATA_SEED, threads });
   const dataset = await loadDataset(name, { sizes: profile.sizes[name], seed: DATA_SEED, dataDir });
   const spec = specFor(dataset);
   const config: Results["config"] = {
@@ -144,7 +147,7 @@ export async function runDataset(
     let done = resume ? await readCachedCell(cachePath, key) : null;
     const cached = done !== null;
     if (done === null) {
-      await setupRuntime({ backend, seed: cell.seed });
+      await setupRuntime({ backend, seed: cell.seed, threads });
       done = await runCell(dataset, spec, {
         kind: cell.model,
         seed: cell.seed,

@@ -44,7 +44,7 @@ Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () =>
   assert.throws(() => parseCli(["--epochs", "3"]), {
     name: "TypeError",
     message: "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, " +
-      '--resume, --help but found "--epochs": see deno task reproduce --help',
+      '--jobs, --threads, --resume, --help but found "--epochs": see deno task reproduce --help',
   });
 });
 
@@ -84,5 +84,26 @@ Deno.test("outputPaths() maps --out to runs and figures below it", () => {
   assert.deepEqual(outputPaths("data/t"), {
     runsRoot: "data/t/runs",
     figuresRoot: "data/t/figures",
+  });
+});
+
+Deno.test("parseCli() reads --jobs and --threads as whole numbers", () => {
+  const options = parseCli(["--jobs", "2", "--threads=3"]);
+  assert.equal(options.jobs, 2);
+  assert.equal(options.threads, 3);
+  assert.throws(() => parseCli(["--jobs", "0"]), {
+    name: "RangeError",
+    message: 'Expected --jobs to be a whole number >= 1 but found "0": e.g. --jobs 4',
+  });
+  assert.throws(() => parseCli(["--threads", "1.5"]), {
+    name: "RangeError",
+    message: 'Expected --threads to be a whole number >= 1 but found "1.5": e.g. --threads 2',
+  });
+});
+
+Deno.test("parseCli() refuses --jobs together with --shard", () => {
+  assert.throws(() => parseCli(["--jobs", "2", "--shard", "1/2"]), {
+    name: "TypeError",
+    message: "Expected either --jobs or --shard but found both: --jobs N runs all N shards itself",
   });
 });
