@@ -70,3 +70,19 @@ Deno.test("mergeRunDir() says how to create shards when there are none", async (
   });
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("mergeRunDir() with count merges only that split's files, leaving others alone", async () => {
+  const dir = await Deno.makeTempDir();
+  const full = makeResults({ seeds: [1, 2] });
+  for (const count of [2, 3]) {
+    for (const p of splitIntoShards(full, count)) {
+      await writeJsonAtomic(`${dir}/shards/${shardFileName(p.shard!)}`, p);
+    }
+  }
+  await assert.rejects(() => mergeRunDir(dir), { name: "MergeError" });
+  const merged = await mergeRunDir(dir, { count: 2 });
+  assert.deepEqual(merged.models, full.models);
+  assert.equal(merged.totalSeconds, 10 + 20);
+  assert.ok((await Deno.stat(`${dir}/shards/3-of-3.json`)).isFile);
+  await Deno.remove(dir, { recursive: true });
+});
