@@ -1,0 +1,37 @@
+// The part of results.json that the same seeds and profile must reproduce exactly: everything but
+// when and where it ran and how long it took (times, CPU, memory, resource samples).
+import type { Results } from "../../../lib/experiment/results_schema.ts";
+
+/** Per-epoch and summary fields measured from the clock or the operating system. */
+const MEASURED = [
+  "seconds",
+  "cpuProcessPercent",
+  "cpuSystemPercent",
+  "rssMB",
+  "tensorMB",
+  "epochSeconds",
+  "trainSeconds",
+];
+
+function omit(record: object, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
+}
+
+/**
+ * Results without the fields that differ between runs of the same seeds: creation time,
+ * environment, total time, the shard field, each run's resource samples and every timing, CPU
+ * and memory figure.
+ */
+export function deterministicPart(results: Results): Record<string, unknown> {
+  const models = Object.fromEntries(
+    Object.entries(results.models).map(([kind, model]) => [kind, {
+      ...model,
+      runs: model!.runs.map((run) => ({
+        ...omit(run, ["samples", ...MEASURED]),
+        history: run.history.map((epoch) => omit(epoch, MEASURED)),
+      })),
+      summary: omit(model!.summary, MEASURED),
+    }]),
+  );
+  return { ...omit(results, ["createdAt", "environment", "totalSeconds", "shard"]), models };
+}
