@@ -114,12 +114,15 @@ async function jobStates(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** sacct's lines for the jobs: the accounting database if there is one, else the completion log. */
-async function sacctLines(ids: string[]): Promise<string> {
-  const format = "JobID,JobName,State,ExitCode,Elapsed,AllocCPUS";
+async function sacctLines(ids: string[], jobName: string): Promise<string> {
   try {
+    const format = "JobID,JobName%30,State,ExitCode,Elapsed,AllocCPUS";
     return await run("sacct", ["-j", ids.join(","), "-o", format]);
   } catch {
-    return await run("sacct", ["--completion", "-j", ids.join(",")]).catch((e) => String(e));
+    // The completion log lists array tasks by their own job ids: select them by name.
+    const format = "JobID,JobName%30,State,ExitCode,Elapsed,NCPUS";
+    const text = await run("sacct", ["--completion", "-o", format]).catch((e) => String(e));
+    return text.split("\n").filter((l, i) => i < 2 || l.includes(jobName)).join("\n");
   }
 }
 
@@ -153,12 +156,16 @@ slurmTest(
     const script = await Deno.readTextFile(`${work}/sweep.slurm.sh`);
     assert.match(script, /#SBATCH --array=1-3\n/);
 
+    // squeue's lines each time the jobs' states change.
     const seen: string[] = [];
+    let states = "";
     const deadline = Date.now() + SLURM_BOUND_MS;
     while (true) {
-      const queue = await run("squeue", ["-h", "-j", `${array},${merge}`, "-o", "%i %j %T %M %R"]);
-      const lines = queue.trim();
-      if (lines !== "" && seen.at(-1) !== lines) seen.push(lines);
+      const queue = await run("squeue", ["-j", `${array},${merge}`, "-o", "%i %j %T %M %R"]);
+      const lines = queue.trim().split("\n").slice(1).join("\n");
+      const now = lines.replace(/ \S+ (\S+)$/gm, " $1");
+      if (lines !== "" && now !== states) seen.push(queue.trim());
+      states = now;
       if (lines === "") break;
       if (Date.now() > deadline) {
         await run("scancel", [array, merge]).catch(() => "");
@@ -169,11 +176,11 @@ slurmTest(
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    const states = await jobStates([array, merge]);
-    const accounting = await sacctLines([array, merge]);
+    const finished = await jobStates([array, merge]);
+    const accounting = await sacctLines([array, merge], jobName);
     console.log(`squeue while running:\n${seen.join("\n--\n")}\nsacct:\n${accounting}`);
     assert.deepEqual(
-      [...states.entries()].sort(),
+      [...finished.entries()].sort(),
       [
         [`${array}_1`, "COMPLETED"],
         [`${array}_2`, "COMPLETED"],
