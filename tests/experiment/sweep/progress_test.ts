@@ -18,7 +18,7 @@ Deno.test("CombinedProgress weighs each job's shard by its work and shows every 
   let clock = 0;
   const progress = new CombinedProgress(grid, 2, PROFILES.smoke, () => clock);
   assert.equal(progress.fraction(), 0);
-  assert.match(progress.line(), /^\[  0%\] #1 starting \| #2 starting \| elapsed 0s/);
+  assert.match(progress.line(), /^\[ {2}0%\] #1 starting \| #2 starting \| elapsed 0s/);
   // Shard 1 holds mnist hybrid and stl10 hybrid; shard 2 mnist classical and stl10 classical.
   progress.update(1, event({ model: "hybrid", seed: 1, stage: "done", cellFraction: 1 }));
   progress.update(2, event({ model: "classical", seed: 1, stage: "attack", cellFraction: 0.5 }));
