@@ -156,46 +156,67 @@ slurmTest(
     const script = await Deno.readTextFile(`${work}/sweep.slurm.sh`);
     assert.match(script, /#SBATCH --array=1-3\n/);
 
-    // squeue's lines each time the jobs' states change.
-    const seen: string[] = [];
-    let states = "";
-    const deadline = Date.now() + SLURM_BOUND_MS;
-    while (true) {
-      const queue = await run("squeue", ["-j", `${array},${merge}`, "-o", "%i %j %T %M %R"]);
-      const lines = queue.trim().split("\n").slice(1).join("\n");
-      const now = lines.replace(/ \S+ (\S+)$/gm, " $1");
-      if (lines !== "" && now !== states) seen.push(queue.trim());
-      states = now;
-      if (lines === "") break;
-      if (Date.now() > deadline) {
-        await run("scancel", [array, merge]).catch(() => "");
-        assert.fail(
-          `Expected the jobs to finish within ${SLURM_BOUND_MS / 60_000} minutes but they are ` +
-            `still queued:\n${lines}\n${await logTails(`${work}/logs`)}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-    const finished = await jobStates([array, merge]);
+    const seen = await waitFor(array, merge, `${work}/logs`);
     const accounting = await sacctLines([array, merge], jobName);
     console.log(`squeue while running:\n${seen.join("\n--\n")}\nsacct:\n${accounting}`);
-    assert.deepEqual(
-      [...finished.entries()].sort(),
-      [
-        [`${array}_1`, "COMPLETED"],
-        [`${array}_2`, "COMPLETED"],
-        [`${array}_3`, "COMPLETED"],
-        [merge, "COMPLETED"],
-      ],
-      await logTails(`${work}/logs`),
-    );
+    await assertCompleted(array, merge, `${work}/logs`);
     const merged = await results(work);
     assert.equal(merged.environment.threads, 1);
     assertSameNumbers(merged, expected);
     assert.ok((await Deno.stat(`${work}/figures/REPORT.md`)).isFile);
     assert.ok((await Deno.stat(`${work}/runs/${PROFILE}/${DATASETS}/analysis.json`)).isFile);
+
+    // Submitting again (as after a failure) resumes: every task reuses its finished cell.
+    const again = await new Deno.Command("bash", { args: [`${work}/sweep.slurm.sh`] }).output();
+    const text = new TextDecoder().decode(again.stdout);
+    assert.equal(again.code, 0, new TextDecoder().decode(again.stderr));
+    const ids2 = /Submitted array job (\d+) \(3 tasks\) and merge job (\d+)/.exec(text);
+    assert.ok(ids2 !== null, text);
+    await waitFor(ids2[1]!, ids2[2]!, `${work}/logs`);
+    await assertCompleted(ids2[1]!, ids2[2]!, `${work}/logs`);
+    for (const task of [1, 2, 3]) {
+      const log = await Deno.readTextFile(`${work}/logs/${jobName}-${ids2[1]}_${task}.out`);
+      assert.match(log, /reused finished cell/, log);
+    }
+    assertSameNumbers(await results(work), expected);
   },
 );
+
+/** Waits (bounded) until both jobs left the queue; returns squeue's output at each state change. */
+async function waitFor(array: string, merge: string, logs: string): Promise<string[]> {
+  const seen: string[] = [];
+  let states = "";
+  const deadline = Date.now() + SLURM_BOUND_MS;
+  while (true) {
+    const queue = await run("squeue", ["-j", `${array},${merge}`, "-o", "%i %j %T %M %R"]);
+    const lines = queue.trim().split("\n").slice(1).join("\n");
+    const now = lines.replace(/ \S+ (\S+)$/gm, " $1");
+    if (lines !== "" && now !== states) seen.push(queue.trim());
+    states = now;
+    if (lines === "") return seen;
+    if (Date.now() > deadline) {
+      await run("scancel", [array, merge]).catch(() => "");
+      assert.fail(
+        `Expected the jobs to finish within ${SLURM_BOUND_MS / 60_000} minutes but they are ` +
+          `still queued:\n${lines}\n${await logTails(logs)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function assertCompleted(array: string, merge: string, logs: string): Promise<void> {
+  assert.deepEqual(
+    [...(await jobStates([array, merge])).entries()].sort(),
+    [
+      [`${array}_1`, "COMPLETED"],
+      [`${array}_2`, "COMPLETED"],
+      [`${array}_3`, "COMPLETED"],
+      [merge, "COMPLETED"],
+    ],
+    await logTails(logs),
+  );
+}
 
 Deno.test({
   name: "sweep tests clean up their folders",
