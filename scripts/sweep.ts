@@ -165,6 +165,12 @@ async function main(args: string[]): Promise<void> {
   const project = Deno.cwd();
   const script = absolute(values.out ?? `data/sweep/${profile.name}.slurm.sh`);
   const work = values.work;
+  if (work !== undefined && !absolute(work).startsWith(`${project}/data/`)) {
+    fail(
+      `Expected --work to be a folder under data/ but found "${work}": the tasks may write only ` +
+        "there (to use other storage, make the project's data/ folder live on it)",
+    );
+  }
   const plan = planSweep({
     profile,
     datasets: datasets as DatasetName[],
