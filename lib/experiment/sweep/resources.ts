@@ -146,8 +146,9 @@ export function mergeResources(datasets: readonly DatasetName[], profile: Profil
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { slurmTime } from "./resources.ts";
- * slurmTime(5400); // "01:30:00"
+ * assert.equal(slurmTime(5400), "01:30:00");
  * ```
  */
 export function slurmTime(seconds: number): string {
