@@ -19,8 +19,8 @@ import {
   type DatasetName,
   DEFAULT_DATA_DIR,
   fetchDataset,
-  type Progress,
   readCacheSource,
+  type TransferProgress,
 } from "../lib/data/mod.ts";
 
 const USAGE = `Usage: deno task data <mnist|cifar100|stl10|status> [--from PATH] [--data-dir DIR]
@@ -58,7 +58,7 @@ function parseArgs(argv: string[]): Args {
 /** Seconds between progress lines when stderr is not a terminal (logs, CI). */
 const LOG_PROGRESS_SECONDS = 10;
 
-function progressPrinter(terminal: boolean): (p: Progress) => void {
+function progressPrinter(terminal: boolean): (p: TransferProgress) => void {
   const started = Date.now();
   let lastLine = 0;
   return ({ done, total, phase }) => {

@@ -14,14 +14,8 @@
  */
 import { parseArgs } from "node:util";
 import { join } from "node:path";
-import {
-  type Analysis,
-  analysisPathFor,
-  analyze,
-  loadAnalysis,
-  saveAnalysis,
-} from "../lib/analysis/mod.ts";
-import { loadResults } from "../lib/experiment/load_results.ts";
+import { analysisFor } from "../lib/analysis/mod.ts";
+import { DATASET_NAMES, loadResults } from "../lib/results/mod.ts";
 import { renderAll, writeTopIndex } from "../lib/figures/mod.ts";
 
 const USAGE = "Usage: deno task figures [--run data/runs/<profile>/<dataset>]... " +
@@ -39,7 +33,7 @@ async function exists(path: string): Promise<boolean> {
 async function defaultRuns(profile: string): Promise<string[]> {
   const dir = join("data", "runs", profile);
   const runs: string[] = [];
-  for (const name of ["mnist", "cifar100", "stl10"]) {
+  for (const name of DATASET_NAMES) {
     if (await exists(join(dir, name, "results.json"))) runs.push(join(dir, name));
   }
   return runs;
@@ -80,23 +74,12 @@ export async function main(args: string[]): Promise<number> {
   for (const run of runs) {
     const resultsPath = run.endsWith(".json") ? run : join(run, "results.json");
     const results = await loadResults(resultsPath);
-    const analysisPath = analysisPathFor(resultsPath);
-    let analysis: Analysis | undefined;
-    if (!values.reanalyze && await exists(analysisPath)) {
-      const saved = await loadAnalysis(analysisPath);
-      if (saved.resultsCreatedAt === results.createdAt) analysis = saved;
-      else console.error(`${analysisPath} is older than its results: recomputing`);
-    }
-    if (!analysis) {
-      const t0 = performance.now();
-      analysis = analyze(results, { seed });
-      await saveAnalysis(analysisPath, analysis);
-      console.error(
-        `Analysed ${results.dataset.name} in ${
-          ((performance.now() - t0) / 1000).toFixed(1)
-        } s -> ${analysisPath}`,
-      );
-    }
+    const analysis = await analysisFor(results, {
+      resultsPath,
+      reanalyze: values.reanalyze,
+      seed,
+      log: console.error,
+    });
     const outDir = join(values.out, results.dataset.name);
     const t1 = performance.now();
     const files = await renderAll(results, analysis, { outDir, png: !values["no-png"] });

@@ -11,7 +11,8 @@
  */
 
 import { parseArgs } from "node:util";
-import { PROFILE_NAMES, profileByName } from "../lib/experiment/profiles.ts";
+import { profileByName } from "../lib/experiment/profiles.ts";
+import { PROFILE_NAMES } from "../lib/results/mod.ts";
 import { NOTEBOOK_ENV } from "../lib/notebook/config.ts";
 import { executeNotebook } from "../lib/notebook/execute_notebook.ts";
 import { JupyterUnavailableError, requireJupyter } from "../lib/notebook/jupyter.ts";

@@ -9,13 +9,12 @@
  * @module
  */
 
+import { type DatasetName, MODEL_KINDS } from "../lib/results/mod.ts";
 import {
-  type DatasetName,
   experimentGrid,
   type ExperimentProgress,
   formatSeconds,
   GridTracker,
-  MODEL_KINDS,
   PROFILES,
   runDataset,
   seedList,

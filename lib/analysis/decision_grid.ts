@@ -4,25 +4,7 @@
  *
  * @module
  */
-
-/** Class regions on a regular grid over a 2-D plane. */
-export interface DecisionGrid {
-  /** How cells were labelled, in words (figure captions quote it). */
-  method: string;
-  /** Neighbours per vote. */
-  k: number;
-  /** Cell centres along x (ascending). */
-  xs: number[];
-  /** Cell centres along y (ascending). */
-  ys: number[];
-  /** Cell width and height. */
-  cellWidth: number;
-  cellHeight: number;
-  /** Row-major `[ys.length][xs.length]` class of each cell: `classes[iy * xs.length + ix]`. */
-  classes: number[];
-  /** Fraction of the input points whose own cell has their label. */
-  agreement: number;
-}
+import type { DecisionGrid } from "../results/mod.ts";
 
 /** Options of {@link decisionGrid}. */
 export interface DecisionGridOptions {

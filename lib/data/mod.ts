@@ -42,14 +42,13 @@ export {
   DEFAULT_DATA_DIR,
   readCacheSource,
   SOURCE_FILE,
-  writeFileAtomic,
 } from "./cache.ts";
 export {
   downloadFile,
   type DownloadOptions,
   type DownloadResult,
   md5File,
-  type Progress,
+  type TransferProgress,
 } from "./download.ts";
 export { ARCHIVE_LAYOUT, extractArchive, type ExtractOptions } from "./extract.ts";
 export { fetchDataset, type FetchOptions, type FetchResult, OFFICIAL_ARCHIVES } from "./fetch.ts";

@@ -5,8 +5,12 @@
  * @module
  */
 
-import type { DatasetName, ProfileName } from "./results_schema.ts";
-import { DATASET_NAMES, PROFILE_NAMES } from "./profiles.ts";
+import {
+  DATASET_NAMES,
+  type DatasetName,
+  PROFILE_NAMES,
+  type ProfileName,
+} from "../results/mod.ts";
 import { parseShard, type ShardSpec } from "./shard.ts";
 
 /** Parsed flags. */

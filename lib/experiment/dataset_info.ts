@@ -6,7 +6,7 @@
  */
 
 import type { Dataset, LabeledImages } from "../data/mod.ts";
-import type { DatasetInfo, ImageSample } from "./results_schema.ts";
+import type { DatasetInfo, ImageSample } from "../results/mod.ts";
 import { mulberry32 } from "../random/mod.ts";
 
 /** Base64 of bytes (chunked so large images do not overflow the call stack). */

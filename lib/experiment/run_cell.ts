@@ -12,8 +12,8 @@ import { evaluate, extractFeatures, fit } from "../train/mod.ts";
 import type { Progress } from "../train/mod.ts";
 import { robustness } from "../attacks/mod.ts";
 import type { Circuit } from "../quantum/mod.ts";
-import type { ModelKind, SeedRun } from "./results_schema.ts";
-import { HEADLINE_EPSILON, type Profile } from "./profiles.ts";
+import { HEADLINE_EPSILON, type ModelKind, type SeedRun } from "../results/mod.ts";
+import type { Profile } from "./profiles.ts";
 import { imageSample, sampleIndices } from "./dataset_info.ts";
 import { TRAIN_SHARE } from "./progress.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { ModelKind } from "../experiment/results_schema.ts";
+import type { ModelKind } from "../results/mod.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
 import { MODEL_COLORS, MODEL_LABELS } from "./palette.ts";
 

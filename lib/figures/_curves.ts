@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { EpochRecord, ModelKind, Results } from "../experiment/results_schema.ts";
+import type { EpochRecord, ModelKind, Results } from "../results/mod.ts";
 import { epochMeans, makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ImageSample } from "../experiment/results_schema.ts";
+import type { ImageSample } from "../results/mod.ts";
 import type { Panel } from "./_plot.ts";
 import { esc, num, text } from "./_svg.ts";
 import { encodePNG, fromBase64, toBase64 } from "./png_encode.ts";

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import type { Analysis, Results } from "../results/mod.ts";
 import { makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { type MetricBar, metricBars } from "./_bars.ts";
 import type { Figure } from "./figure.ts";

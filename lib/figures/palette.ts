@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ModelKind } from "../experiment/results_schema.ts";
+import type { ModelKind } from "../results/mod.ts";
 
 /** Colour of each model kind on every figure. */
 export const MODEL_COLORS: Readonly<Record<ModelKind, string>> = {

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { EpochRecord, Results } from "../experiment/results_schema.ts";
+import type { Analysis, EpochRecord, Results } from "../results/mod.ts";
 import { epochMeans, makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { epochChart, type Series } from "./_curves.ts";
 import type { Figure } from "./figure.ts";

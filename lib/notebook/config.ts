@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { DatasetName, ProfileName } from "../experiment/results_schema.ts";
-import { profileByName } from "../experiment/profiles.ts";
+import type { DatasetName, ProfileName } from "../results/mod.ts";
+import { profileByName } from "../experiment/mod.ts";
 
 /** Reads one environment variable; `undefined` when unset. */
 export type EnvReader = (name: string) => string | undefined;

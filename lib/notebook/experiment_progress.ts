@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { ExperimentProgress } from "../experiment/progress.ts";
+import type { ExperimentProgress } from "../experiment/mod.ts";
 import type { ProgressRow } from "./progress.ts";
 
 /** Something rows can be set on (a {@link LiveProgress}). */

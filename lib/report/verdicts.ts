@@ -6,9 +6,13 @@
  * @module
  */
 
-import type { ModelKind, Results, SeedRun } from "../experiment/results_schema.ts";
-import { meanCI95 } from "../experiment/stats.ts";
-import { SUMMARY_METRICS } from "../experiment/summary.ts";
+import {
+  meanCI95,
+  type ModelKind,
+  type Results,
+  type SeedRun,
+  SUMMARY_METRICS,
+} from "../results/mod.ts";
 import type { Claim, ClaimMetric } from "./claims.ts";
 import { MEMORY_MIN_RELATIVE_EFFECT } from "./claims_resources.ts";
 

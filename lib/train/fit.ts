@@ -6,7 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { EpochRecord, ResourceSample } from "../experiment/results_schema.ts";
+import type { EpochRecord, ResourceSample } from "../results/mod.ts";
 import { type AugmentSpec, batches, type LabeledImages } from "../data/mod.ts";
 import { Adam } from "./adam.ts";
 import { type CheckpointFingerprint, loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";

@@ -17,7 +17,7 @@ import {
   loadDataset,
   NORMALIZATION,
 } from "../../lib/data/mod.ts";
-import type { DatasetName, ModelKind } from "../../lib/experiment/results_schema.ts";
+import type { DatasetName, ModelKind } from "../../lib/results/mod.ts";
 import { buildModel, type DatasetSpec, specFor, summarizeModel } from "../../lib/models/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { Adam, consoleProgress, crossEntropy, fit, formatDuration } from "../../lib/train/mod.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { MergeError, mergeRunDir, mergeShards } from "../../lib/experiment/merge.ts";
 import { shardFileName } from "../../lib/experiment/shard.ts";
-import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
-import { loadResults } from "../../lib/experiment/load_results.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
+import { loadResults } from "../../lib/results/mod.ts";
 import { makeResults } from "./_fixture.ts";
 import { splitIntoShards } from "./_shards.ts";
 

@@ -12,7 +12,7 @@ import {
   Z_95,
 } from "../../lib/report/mod.ts";
 import type { Claim } from "../../lib/report/mod.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
+import type { Results } from "../../lib/results/mod.ts";
 import { makeResults } from "./_fixture.ts";
 import {
   decimalsOf,

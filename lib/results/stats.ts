@@ -1,9 +1,10 @@
 /**
- * Mean and 95 % confidence interval over seeds, with Student's t distribution.
+ * Mean and 95 % confidence interval over seeds, with Student's t distribution
+ * (its quantile computed here, no table).
  *
  * @module
  */
-import type { SeedStatistic } from "../experiment/results_schema.ts";
+import type { SeedStatistic } from "./schema.ts";
 
 /** Two-sided confidence level of {@link meanCI95}. */
 export const CONFIDENCE = 0.95;
