@@ -11,7 +11,7 @@ import {
   firstNumber,
   parseTables,
   tableWith,
-} from "../experiment/_report_parse.ts";
+} from "../report/_report_parse.ts";
 
 const DATASETS: DatasetName[] = ["mnist", "cifar100", "stl10"];
 const FIRST: Record<DatasetName, number> = { mnist: 2, cifar100: 13, stl10: 24 };
