@@ -29,9 +29,10 @@ const DEGENERATE_EXTENT = 1;
  * @returns the labelled grid
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { decisionGrid } from "./decision_grid.ts";
  * const g = decisionGrid([[0, 0], [0, 1], [5, 0], [5, 1]], [0, 0, 1, 1], { resolution: 4, k: 1 });
- * console.assert(g.classes[0] === 0 && g.classes[3] === 1);
+ * ok(g.classes[0] === 0 && g.classes[3] === 1);
  * ```
  */
 export function decisionGrid(

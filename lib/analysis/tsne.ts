@@ -47,11 +47,12 @@ export function autoLearningRate(count: number): number {
  * @returns one `[x, y]` per row
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { tsne2d } from "./tsne.ts";
  * const rows = [[0, 0], [0, 1], [1, 0], [9, 9], [9, 10], [10, 9]];
  * const a = tsne2d(rows, { seed: 1, iterations: 100 });
  * const b = tsne2d(rows, { seed: 1, iterations: 100 });
- * console.assert(JSON.stringify(a) === JSON.stringify(b));
+ * ok(JSON.stringify(a) === JSON.stringify(b));
  * ```
  */
 export function tsne2d(

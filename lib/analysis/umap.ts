@@ -28,9 +28,10 @@ const MIN_NEIGHBORS = 2;
  * @returns one `[x, y]` per row
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { umap2d } from "./umap.ts";
  * const rows = Array.from({ length: 20 }, (_, i) => [i % 2 * 10 + i / 100, i / 50]);
- * console.assert(umap2d(rows, { seed: 3 }).length === 20);
+ * ok(umap2d(rows, { seed: 3 }).length === 20);
  * ```
  */
 export function umap2d(

@@ -31,8 +31,9 @@ const FIRST_NUMBER: Record<DatasetName, number> = { mnist: 2, cifar100: 13, stl1
  *
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { figureId } from "./numbering.ts";
- * console.assert(figureId("stl10", "circuit") === "fig34");
+ * ok(figureId("stl10", "circuit") === "fig34");
  * ```
  */
 export function figureId(dataset: DatasetName, kind: NumberedKind, letter = ""): string {

@@ -49,8 +49,9 @@ const GOLDEN_ANGLE = 137.508;
  *
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { classColor } from "./palette.ts";
- * console.assert(classColor(0, 10) === "#4e79a7");
+ * ok(classColor(0, 10) === "#4e79a7");
  * ```
  */
 export function classColor(index: number, count: number): string {

@@ -46,9 +46,10 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * @returns the PNG bytes
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { encodePNG } from "./png_encode.ts";
  * const png = encodePNG(new Uint8Array([0, 255, 255, 0]), 2, 2, 1);
- * console.assert(png[1] === 0x50); // "P"
+ * ok(png[1] === 0x50); // "P"
  * ```
  */
 export function encodePNG(

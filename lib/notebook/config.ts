@@ -72,10 +72,10 @@ function nonEmpty(value: string | undefined): string | undefined {
  * @throws {TypeError} When `HQC_PROFILE` names no profile.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const config = notebookConfig({ env: (name) => ({ HQC_PROFILE: "smoke" })[name] });
- * assertEquals(config.profile, "smoke");
- * assertEquals(config.retrain, false);
+ * deepEqual(config.profile, "smoke");
+ * deepEqual(config.retrain, false);
  * ```
  */
 export function notebookConfig(
@@ -102,9 +102,9 @@ export function notebookConfig(
  * @returns `<runsDir>/<profile>/<dataset>`.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
- * const dir = runDirFor({ profile: "smoke", runsDir: "/tmp/runs", retrain: false }, "mnist");
- * assertEquals(dir, "/tmp/runs/smoke/mnist");
+ * import { deepEqual } from "node:assert/strict";
+ * const dir = runDirFor({ profile: "smoke", runsDir: "/tmp/runs" }, "mnist");
+ * deepEqual(dir, "/tmp/runs/smoke/mnist");
  * ```
  */
 export function runDirFor(
