@@ -44,7 +44,7 @@ export interface Profile {
   featureCount: number;
   /** Images per split stored as samples (and per model as predictions). */
   sampleCount: number;
-  /** Options of `analyze` (t-SNE is the slow part; short profiles iterate less). */
+  /** Options of `analyze`: `PROFILE_ANALYSIS[name]` of `lib/analysis`, which `analysisFor` reads. */
   analysis: AnalyzeOptions;
 }
 

@@ -17,7 +17,7 @@ import {
   loadDataset,
   NORMALIZATION,
 } from "../../lib/data/mod.ts";
-import type { DatasetName, ModelKind } from "../../lib/results/mod.ts";
+import { type DatasetName, type ModelKind, writeJsonAtomic } from "../../lib/results/mod.ts";
 import { buildModel, type DatasetSpec, specFor, summarizeModel } from "../../lib/models/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { Adam, consoleProgress, crossEntropy, fit, formatDuration } from "../../lib/train/mod.ts";
@@ -81,13 +81,6 @@ function probeSpec(name: DatasetName): DatasetSpec {
 function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
-}
-
-async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const tmp = `${path}.tmp-${crypto.randomUUID().slice(0, 8)}`;
-  await Deno.writeTextFile(tmp, JSON.stringify(value, null, 2) + "\n");
-  await Deno.rename(tmp, path);
 }
 
 interface EpochRow {
@@ -388,7 +381,7 @@ export async function main(args: string[]): Promise<void> {
     hybridStepCpuRatio,
     controlStepCpuRatio,
     paperEstimateSeconds: { perModelSeed: estimate, perSeed: perSeedTotal, total },
-  });
+  }, 2);
   console.log("wrote data/bench/epoch.json");
 }
 

@@ -17,6 +17,7 @@ import * as tf from "@tensorflow/tfjs";
 import QuantumCircuit from "quantum-circuit";
 import { Circuit, type Fusion, paperCircuit } from "../../lib/quantum/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 
 /** Throughput target of the batched simulator over the per-sample peer. */
 export const RATIO_TARGET = 100;
@@ -110,13 +111,6 @@ function peerForward(weights: number[][], wires: number): (features: number[]) =
   };
 }
 
-async function writeJSON(path: string, value: unknown): Promise<void> {
-  await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const tmp = `${path}.tmp`;
-  await Deno.writeTextFile(tmp, JSON.stringify(value, null, 2) + "\n");
-  await Deno.rename(tmp, path);
-}
-
 function rate(ms: number, samples: number): number {
   return (samples / ms) * 1000;
 }
@@ -198,7 +192,7 @@ export async function main(args: string[]): Promise<void> {
     );
   }
   tf.dispose([x, w]);
-  await writeJSON("data/bench/quantum.json", {
+  await writeJsonAtomic("data/bench/quantum.json", {
     date: new Date().toISOString(),
     backend: info.backend,
     batch: BATCH,
@@ -210,7 +204,7 @@ export async function main(args: string[]): Promise<void> {
     maxDifference: gap,
     scaling,
     wideTargetMs: WIDE_TARGET_MS,
-  });
+  }, 2);
 }
 
 if (import.meta.main) await main(Deno.args);

@@ -10,6 +10,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { type KernelTiming, profileKernels, setupRuntime } from "../../lib/runtime/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 
 const BATCH = 64;
 const WARMUP_STEPS = 3;
@@ -157,13 +158,6 @@ function profileTable(profile: KernelTiming[], stepMs: number): string {
   return lines.join("\n");
 }
 
-async function writeResult(result: unknown): Promise<void> {
-  await Deno.mkdir("data/bench", { recursive: true });
-  const temp = `${RESULT_PATH}.${Deno.pid}.tmp`;
-  await Deno.writeTextFile(temp, JSON.stringify(result, null, 2) + "\n");
-  await Deno.rename(temp, RESULT_PATH);
-}
-
 /**
  * Runs the benchmark and prints samples/s, the ratios and the per-kernel profile.
  *
@@ -213,7 +207,7 @@ export async function main(args: string[]): Promise<void> {
   console.log("");
   console.log(profileTable(ours.profile ?? [], ours.stepMs ?? 0));
 
-  await writeResult({
+  await writeJsonAtomic(RESULT_PATH, {
     batch: BATCH,
     threads: info.threads,
     samplesPerSecond: {
@@ -231,5 +225,5 @@ export async function main(args: string[]): Promise<void> {
     },
     profile: ours.profile,
     stepMs: ours.stepMs,
-  });
+  }, 2);
 }
