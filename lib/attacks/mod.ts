@@ -25,5 +25,4 @@ export {
   HEADLINE_EPSILON,
   robustness,
   type RobustnessOptions,
-  sampleIndices,
 } from "./robustness.ts";

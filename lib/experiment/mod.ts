@@ -46,7 +46,6 @@ export {
   encodeBase64,
   imageSample,
   SAMPLE_SEED,
-  sampleIndices,
 } from "./dataset_info.ts";
 export {
   cellWork,

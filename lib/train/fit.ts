@@ -14,7 +14,7 @@ import { CheckpointError, NonFiniteLossError, TrainingInterruptedError } from ".
 import { evaluate } from "./evaluate.ts";
 import { checkOptions, lossAndGradients } from "./_step.ts";
 import type { Progress } from "./progress.ts";
-import { SeededRandom } from "./random.ts";
+import { SeededRandom } from "../random/mod.ts";
 import { ResourceSampler } from "./resources.ts";
 
 /** Options of {@link fit}. */
@@ -106,7 +106,7 @@ export async function fit(
     shapes: model.getWeights().map((w) => w.shape),
   };
   const adam = new Adam(variables, { learningRate });
-  let random = new SeededRandom(seed);
+  let random = new SeededRandom(seed, "epochs");
   let history: EpochRecord[] = [];
   let previousSamples: ResourceSample[] = [];
   let trainSeconds = 0;
