@@ -41,12 +41,7 @@ export {
 } from "./shard.ts";
 export { MergeError, mergeRunDir, mergeShards } from "./merge.ts";
 export { collectEnvironment } from "./environment.ts";
-export {
-  datasetInfo,
-  encodeBase64,
-  imageSample,
-  SAMPLE_SEED,
-} from "./dataset_info.ts";
+export { datasetInfo, encodeBase64, imageSample, SAMPLE_SEED } from "./dataset_info.ts";
 export {
   cellWork,
   type ExperimentProgress,
