@@ -3,7 +3,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { mulberry32 } from "../../lib/random/mod.ts";
 import { ok } from "node:assert/strict";
-import { type Circuit, type Fusion, referenceRun } from "../../lib/quantum/mod.ts";
+import { type Circuit, float64Run, type Fusion } from "../../lib/quantum/mod.ts";
 
 /** Largest float32-vs-float64 difference accepted for circuits of a few dozen gates. */
 export const FLOAT32_TOLERANCE = 2e-5;
@@ -61,7 +61,7 @@ export function referenceLoss(
   coef: number[],
 ): number {
   return inputs.reduce(
-    (acc, x) => acc + referenceRun(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
+    (acc, x) => acc + float64Run(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
     0,
   );
 }
