@@ -112,7 +112,12 @@ function makeBatch(
     }
     let src = split.images, at = i * pixels;
     if (scratch && augment) {
-      augmentImage(split.images, at, scratch, 0, [height, width, channels], augment, random);
+      augmentImage(split.images, scratch, {
+        srcOffset: at,
+        shape: [height, width, channels],
+        spec: augment,
+        random,
+      });
       src = scratch;
       at = 0;
     }
