@@ -116,7 +116,7 @@ async function trainBatches(run: Run, epoch: number, epochStart: number): Promis
       tf.dispose([x, y]);
       throw new TrainingInterruptedError(epoch - 1, "the abort signal fired");
     }
-    const step = lossAndGradients(run.model, run.variables, x, y);
+    const step = lossAndGradients(run.model, { variables: run.variables, x, y });
     tf.dispose([x, y]);
     applyStep(run, step, epoch, sums.batch);
     sums.seen += indices.length;
