@@ -14,7 +14,7 @@ import {
   type SeedRun,
   summarizeRuns,
 } from "../results/mod.ts";
-import { sampleIndices, seededRandom } from "./_prng.ts";
+import { sampleIndices, stream } from "../random/mod.ts";
 import { decisionGrid } from "./decision_grid.ts";
 import { pca2d } from "./pca.ts";
 import { autoLearningRate, effectivePerplexity, tsne2d } from "./tsne.ts";
@@ -106,7 +106,7 @@ function analyzeFeatures(
   options: Required<AnalyzeOptions>,
 ): ModelAnalysis {
   const { values, labels, predictions, layer } = run.features;
-  const random = seededRandom(options.seed);
+  const random = stream(options.seed, "analysis-subset");
   const rows = sampleIndices(values.length, options.maxPoints, random);
   const tsneRows = sampleIndices(rows.length, options.tsnePoints, random).map((i) => rows[i]!);
   const pick = (ids: number[]) => ({

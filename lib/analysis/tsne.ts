@@ -6,7 +6,7 @@
  */
 // @ts-types="./_tsne_js.d.ts"
 import TSNE from "tsne-js";
-import { seededRandom } from "./_prng.ts";
+import { stream } from "../random/mod.ts";
 import { checkMatrix } from "./pca.ts";
 
 /** Options of {@link tsne2d}. */
@@ -70,7 +70,7 @@ export function tsne2d(
     throw new RangeError(`Iterations must be >= 1 but found ${iterations}: pass e.g. 500`);
   }
   const original = Math.random;
-  Math.random = seededRandom(seed);
+  Math.random = stream(seed, "tsne");
   try {
     const model = new TSNE({
       dim: 2,

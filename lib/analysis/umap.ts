@@ -4,7 +4,7 @@
  * @module
  */
 import { UMAP } from "umap-js";
-import { seededRandom } from "./_prng.ts";
+import { stream } from "../random/mod.ts";
 import { checkMatrix } from "./pca.ts";
 
 /** Options of {@link umap2d}. */
@@ -43,7 +43,7 @@ export function umap2d(
     nComponents: 2,
     nNeighbors: effectiveNeighbors(values.length, nNeighbors),
     minDist,
-    random: seededRandom(seed),
+    random: stream(seed, "umap"),
   });
   const embedding = umap.fit(values.map((row) => [...row]));
   return embedding.map((row): [number, number] => [row[0] ?? 0, row[1] ?? 0]);

@@ -21,4 +21,4 @@
 export type { PixelImages } from "./_pixels.ts";
 export { fgsm, type FgsmOptions } from "./fgsm.ts";
 export { pgd, type PgdOptions } from "./pgd.ts";
-export { robustness, type RobustnessOptions, sampleIndices } from "./robustness.ts";
+export { robustness, type RobustnessOptions } from "./robustness.ts";

@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { EPSILON_GRID, HEADLINE_EPSILON, type Robustness } from "../results/mod.ts";
-import { seededRandom } from "../runtime/mod.ts";
+import { sampleIndices, stream } from "../random/mod.ts";
 import { checkAttackRange, lossGradientSign } from "./_gradient.ts";
 import { pgd } from "./pgd.ts";
 import { type PixelImages, pixelTensor } from "./_pixels.ts";
@@ -29,18 +29,6 @@ export interface RobustnessOptions {
   clipMin?: number;
   /** @default {1} */
   clipMax?: number;
-}
-
-/** `count` distinct positions out of `n`, drawn with a seeded partial Fisher-Yates shuffle. */
-export function sampleIndices(n: number, count: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  const k = Math.min(count, n);
-  const random = seededRandom(seed);
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order.slice(0, k);
 }
 
 function countCorrect(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D): number {
@@ -82,7 +70,7 @@ export function robustness(
       `Expected count to be a positive integer but found ${count}: pass e.g. 1000`,
     );
   }
-  const indices = sampleIndices(split.count, count, seed);
+  const indices = sampleIndices(split.count, count, stream(seed, "attack-sample"));
   const fgsmCorrect = new Map<number, number>(grid.map((e) => [e, 0]));
   let pgdCorrect = 0;
   for (let start = 0; start < indices.length; start += batchSize) {

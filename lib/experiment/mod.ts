@@ -28,13 +28,7 @@ export {
 } from "./shard.ts";
 export { MergeError, mergeRunDir, mergeShards } from "./merge.ts";
 export { collectEnvironment } from "./environment.ts";
-export {
-  datasetInfo,
-  encodeBase64,
-  imageSample,
-  SAMPLE_SEED,
-  sampleIndices,
-} from "./dataset_info.ts";
+export { datasetInfo, encodeBase64, imageSample, SAMPLE_SEED } from "./dataset_info.ts";
 export {
   cellWork,
   type ExperimentProgress,

@@ -25,7 +25,7 @@ const GAP = 10;
 /** A data URI of one image of `sample`. */
 export function imageDataURI(sample: ImageSample, index: number): string {
   const bytes = fromBase64(sample.images[index]!);
-  const png = encodePNG(bytes, sample.width, sample.height, sample.channels);
+  const png = encodePNG(bytes, sample);
   return `data:image/png;base64,${toBase64(png)}`;
 }
 

@@ -57,7 +57,13 @@ export function metricComparisonFigure(
       `${n === 1 ? "; zero width with one seed" : ""}), clipped to 0-100 %.`,
     legend: modelLegend(kinds),
     panels: [
-      metricBars(bars, METRICS.map((m) => m[1]), kinds, "mean score (%)", o.width - 24, o.height),
+      metricBars(bars, {
+        metrics: METRICS.map((m) => m[1]),
+        kinds,
+        yLabel: "mean score (%)",
+        width: o.width - 24,
+        height: o.height,
+      }),
     ],
     options: o,
   });

@@ -45,7 +45,13 @@ function resourceFigure(
       `${results.environment.cpuModel} (${results.environment.cores} cores, tfjs backend ` +
       `${results.environment.backend}, ${results.environment.threads} threads).`,
     legend: [...modelLegend(kinds), ...(spec.styles ?? [])],
-    panels: [epochChart(results, kinds, spec.series, { label: spec.axis }, o.width - 24, o.height)],
+    panels: [epochChart(results, {
+      kinds,
+      series: spec.series,
+      axis: { label: spec.axis },
+      width: o.width - 24,
+      height: o.height,
+    })],
     options: o,
   });
 }

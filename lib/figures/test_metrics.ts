@@ -52,7 +52,13 @@ export function testMetricsFigure(
       `dots single seeds, numbers the mean in percent.`,
     legend: modelLegend(kinds),
     panels: [
-      metricBars(bars, METRICS.map((m) => m[1]), kinds, "test score (%)", o.width - 24, o.height),
+      metricBars(bars, {
+        metrics: METRICS.map((m) => m[1]),
+        kinds,
+        yLabel: "test score (%)",
+        width: o.width - 24,
+        height: o.height,
+      }),
     ],
     options: o,
   });

@@ -117,7 +117,7 @@ function control(inputs: readonly ReportInput[]): Block[] {
   const rows: string[][] = [];
   for (const { results: r } of inputs) {
     for (const [metric, label] of metrics) {
-      const d = measureDifference(r, metric, "hybrid", "control");
+      const d = measureDifference(r, { metric, a: "hybrid", b: "control" });
       rows.push(
         typeof d === "string" ? [DATASET_LABELS[r.dataset.name], label, "-", d] : [
           DATASET_LABELS[r.dataset.name],

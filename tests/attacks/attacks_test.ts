@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { fgsm, pgd, robustness, sampleIndices } from "../../lib/attacks/mod.ts";
+import { fgsm, pgd, robustness } from "../../lib/attacks/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { toImageTensor } from "../../lib/data/mod.ts";
 import { pixelTensor } from "../../lib/attacks/_pixels.ts";
@@ -158,14 +158,6 @@ Deno.test("robustness() matches accuracies computed by hand for a linear model",
   assert.equal(result.pgdAccuracy, expected[3]); // PGD cannot beat the ball's corner here
   assert.equal(result.count, pixel0.length);
   model.dispose();
-});
-
-Deno.test("sampleIndices() draws distinct, seeded positions", () => {
-  const a = sampleIndices(50, 20, 4);
-  assert.equal(new Set(a).size, 20);
-  if (!a.every((i) => i >= 0 && i < 50)) throw new Error("index out of range");
-  assert.deepEqual(sampleIndices(50, 20, 4), a);
-  assert.equal(sampleIndices(5, 20, 4).length, 5);
 });
 
 Deno.test("robustness() leaves no tensors behind", async () => {

@@ -4,7 +4,7 @@ import { mulberry32 } from "../../lib/random/mod.ts";
 import { ok } from "node:assert/strict";
 
 export { maxDiff, useBackend } from "../_shared.ts";
-import { type Circuit, type Fusion, referenceRun } from "../../lib/quantum/mod.ts";
+import { type Circuit, float64Run, type Fusion } from "../../lib/quantum/mod.ts";
 
 /** Largest float32-vs-float64 difference accepted for circuits of a few dozen gates. */
 export const FLOAT32_TOLERANCE = 2e-5;
@@ -44,7 +44,7 @@ export function referenceLoss(
   coef: number[],
 ): number {
   return inputs.reduce(
-    (acc, x) => acc + referenceRun(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
+    (acc, x) => acc + float64Run(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
     0,
   );
 }
