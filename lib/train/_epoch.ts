@@ -4,7 +4,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { EpochRecord, ResourceSample } from "../experiment/results_schema.ts";
+import type { EpochRecord, ResourceSample } from "../results/mod.ts";
 import { batches, type LabeledImages } from "../data/mod.ts";
 import type { Adam } from "./adam.ts";
 import { type CheckpointFingerprint, saveCheckpoint } from "./checkpoint.ts";
