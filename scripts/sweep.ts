@@ -11,10 +11,22 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
-import { DATASET_NAMES, PROFILE_NAMES, PROFILES } from "../lib/experiment/profiles.ts";
-import type { DatasetName, ProfileName } from "../lib/experiment/results_schema.ts";
-import { writeFileAtomic } from "../lib/experiment/atomic_write.ts";
+import {
+  type CommandSpec,
+  numberOption,
+  parseCommand,
+  runMain,
+  UsageError,
+  usageText,
+} from "../lib/cli/mod.ts";
+import { PROFILES } from "../lib/experiment/profiles.ts";
+import {
+  DATASET_NAMES,
+  type DatasetName,
+  PROFILE_NAMES,
+  type ProfileName,
+  writeFileAtomic,
+} from "../lib/results/mod.ts";
 import {
   arraySubmitArgs,
   loadEpochCost,
@@ -25,36 +37,88 @@ import {
   slurmTime,
 } from "../lib/experiment/sweep/mod.ts";
 
-const USAGE = `Usage: deno task sweep --scheduler slurm [flags]
-Writes a Slurm job script: an array of \`deno task reproduce --shard k/N --resume\` tasks and a
-merge job (merge, analysis, figures, report) that runs after all of them succeed.
-  --scheduler slurm         the scheduler (Slurm; others: see the README's contract)
-  --profile ${PROFILE_NAMES.join("|")}   run size (default quick)
-  --datasets ${DATASET_NAMES.join(",")}   data sets (default all)
-  --seeds N                 seeds per model (default: the profile's)
-  --shards N                array tasks (default: one per cell)
-  --cpus-per-task N         cores per task, used as its wasm threads (default 4)
-  --mem GiB                 memory per task (default: estimated from the profile)
-  --time HH:MM:SS           time limit per task (default: estimated from bench epoch)
-  --partition P, --account A, --job-name NAME   passed to sbatch
-  --work DIR                runs and figures under DIR (default data/runs and figures)
-  --out FILE                the script (default data/sweep/<profile>.slurm.sh)
-  --submit                  also submit the array and the merge job; prints their ids
-  --help                    show this text`;
+/** The command line of `deno task sweep`. */
+export const SWEEP_COMMAND = {
+  name: "sweep",
+  summary: "Writes a Slurm job script: an array of `deno task reproduce --shard k/N --resume` " +
+    "tasks and a merge job (merge, analysis, figures, report) that runs after all of them succeed.",
+  options: {
+    scheduler: {
+      type: "string",
+      valueName: "slurm",
+      example: "slurm",
+      description: "the scheduler (others: the README's contract)",
+    },
+    profile: {
+      type: "string",
+      valueName: PROFILE_NAMES.join("|"),
+      example: "paper",
+      description: "run size (default quick)",
+    },
+    datasets: {
+      type: "string",
+      valueName: DATASET_NAMES.join(","),
+      example: "mnist,stl10",
+      description: "data sets (default all)",
+    },
+    seeds: {
+      type: "string",
+      valueName: "N",
+      example: "3",
+      description: "seeds per model (default: the profile's)",
+    },
+    shards: {
+      type: "string",
+      valueName: "N",
+      example: "9",
+      description: "array tasks (default: one per cell)",
+    },
+    "cpus-per-task": {
+      type: "string",
+      valueName: "N",
+      example: "4",
+      description: "cores per task, used as its wasm threads (default 4)",
+    },
+    mem: {
+      type: "string",
+      valueName: "GiB",
+      example: "8",
+      description: "memory per task (default: estimated from the profile)",
+    },
+    time: {
+      type: "string",
+      valueName: "HH:MM:SS",
+      example: "04:00:00",
+      description: "time limit per task (default: estimated from bench epoch)",
+    },
+    partition: { type: "string", valueName: "P", description: "passed to sbatch" },
+    account: { type: "string", valueName: "A", description: "passed to sbatch" },
+    "job-name": { type: "string", valueName: "NAME", description: "default hqc-<profile>" },
+    work: {
+      type: "string",
+      valueName: "DIR",
+      example: "data/sweep-paper",
+      description: "runs, figures and logs under DIR, inside data/ (default data/runs, figures)",
+    },
+    out: {
+      type: "string",
+      valueName: "FILE",
+      example: "data/sweep/paper.slurm.sh",
+      description: "the script (default data/sweep/<profile>.slurm.sh)",
+    },
+    submit: {
+      type: "boolean",
+      description: "also submit the array and the merge job; prints their ids",
+    },
+  },
+} as const satisfies CommandSpec;
 
 function fail(message: string): never {
-  throw new TypeError(message);
+  throw new UsageError(message);
 }
 
 function whole(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(
-      `Expected --${name} to be a whole number >= 1 but found "${text}": e.g. --${name} 4`,
-    );
-  }
-  return value;
+  return text === undefined ? undefined : numberOption(text, name, { fallback: 4, min: 1 });
 }
 
 function parseTime(text: string | undefined): number | undefined {
@@ -112,29 +176,9 @@ async function submit(plan: SlurmPlan): Promise<void> {
 }
 
 async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      scheduler: { type: "string" },
-      profile: { type: "string", default: "quick" },
-      datasets: { type: "string", default: DATASET_NAMES.join(",") },
-      seeds: { type: "string" },
-      shards: { type: "string" },
-      "cpus-per-task": { type: "string" },
-      mem: { type: "string" },
-      time: { type: "string" },
-      partition: { type: "string" },
-      account: { type: "string" },
-      "job-name": { type: "string" },
-      work: { type: "string" },
-      out: { type: "string" },
-      submit: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const { values, help } = parseCommand(args, SWEEP_COMMAND);
+  if (help) {
+    console.log(usageText(SWEEP_COMMAND));
     return;
   }
   if (values.scheduler !== "slurm") {
@@ -144,15 +188,18 @@ async function main(args: string[]): Promise<void> {
       }: other schedulers follow the contract in the README (shard index and count in, merge at the end)`,
     );
   }
-  if (!(PROFILE_NAMES as readonly string[]).includes(values.profile)) {
+  const profileName = values.profile ?? "quick";
+  if (!(PROFILE_NAMES as readonly string[]).includes(profileName)) {
     fail(
       `Expected --profile to be one of ${
         PROFILE_NAMES.join(", ")
-      } but found "${values.profile}": pick one of those`,
+      } but found "${profileName}": pick one of those`,
     );
   }
-  const profile = PROFILES[values.profile as ProfileName];
-  const datasets = [...new Set(values.datasets.split(",").map((d) => d.trim()))];
+  const profile = PROFILES[profileName as ProfileName];
+  const datasets = [
+    ...new Set((values.datasets ?? DATASET_NAMES.join(",")).split(",").map((d) => d.trim())),
+  ];
   for (const d of datasets) {
     if (!(DATASET_NAMES as readonly string[]).includes(d)) {
       fail(
@@ -204,10 +251,5 @@ async function main(args: string[]): Promise<void> {
 }
 
 if (import.meta.main) {
-  try {
-    await main(Deno.args);
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}`);
-    Deno.exit(1);
-  }
+  await runMain(main, { spec: SWEEP_COMMAND });
 }

@@ -3,8 +3,7 @@
 // (`deno task sweep --scheduler slurm --submit`). Everything is written under a temporary
 // folder in data/ (the tasks may only write there).
 import assert from "node:assert/strict";
-import { loadResults } from "../../lib/experiment/load_results.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
+import { loadResults, type Results } from "../../lib/results/mod.ts";
 import { deterministicPart } from "../experiment/sweep/_deterministic.ts";
 import { slurmTest } from "../experiment/sweep/_slurm_gate.ts";
 

@@ -10,6 +10,8 @@ Deno.test("parseCli() defaults to the quick profile, every data set and wasm", (
     resume: false,
     out: undefined,
     backend: "wasm",
+    jobs: undefined,
+    threads: undefined,
     help: false,
   });
 });
@@ -36,6 +38,8 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
     resume: true,
     out: "data/x",
     backend: "cpu",
+    jobs: undefined,
+    threads: undefined,
     help: false,
   });
 });
@@ -44,7 +48,7 @@ Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () =>
   assert.throws(() => parseCli(["--epochs", "3"]), {
     name: "TypeError",
     message: "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, " +
-      '--jobs, --threads, --resume, --help but found "--epochs": see deno task reproduce --help',
+      '--resume, --jobs, --threads, --help but found "--epochs": see deno task reproduce --help',
   });
 });
 

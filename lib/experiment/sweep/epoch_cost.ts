@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { DatasetName } from "../results_schema.ts";
-import { DATASET_NAMES, PROFILES } from "../profiles.ts";
+import { DATASET_NAMES, type DatasetName } from "../../results/mod.ts";
+import { PROFILES } from "../profiles.ts";
 import { cellWork } from "../progress.ts";
 
 /** Where `deno task bench epoch` writes its measurement. */

@@ -28,6 +28,8 @@ export interface ParallelShardsOptions {
   onProgress?: (job: number, progress: ExperimentProgress) => void;
   /** The deno binary (a name on PATH is what `--allow-run=deno` admits). @default "deno" */
   deno?: string;
+  /** Where a failed shard's last output goes. @default console.error */
+  log?: (text: string) => void;
 }
 
 /** One or more shards failed. */
@@ -67,10 +69,10 @@ async function keepTail(stream: ReadableStream<Uint8Array>): Promise<string> {
  * others: what they finish is kept for `--resume`.
  *
  * @param options Jobs, arguments per shard, a progress callback.
- * @throws {ShardProcessError} naming each failed shard with the end of its output.
+ * @throws {ShardProcessError} naming each failed shard (the end of its output goes to `log`).
  */
 export async function runShardsInParallel(options: ParallelShardsOptions): Promise<void> {
-  const { jobs, argsFor, onProgress, deno = "deno" } = options;
+  const { jobs, argsFor, onProgress, deno = "deno", log = console.error } = options;
   const runs = Array.from({ length: jobs }, async (_, i) => {
     const shard = { index: i + 1, count: jobs };
     const child = new Deno.Command(deno, {
@@ -92,12 +94,13 @@ export async function runShardsInParallel(options: ParallelShardsOptions): Promi
     return { shard, code: status.code, log };
   });
   const failed = (await Promise.all(runs)).filter((r) => r.code !== 0);
+  for (const f of failed) log(`--- shard ${f.shard.index}/${jobs} (exit ${f.code}):\n${f.log}`);
   if (failed.length > 0) {
     throw new ShardProcessError(
-      `Expected every shard to succeed but ${failed.length} of ${jobs} failed:\n` +
-        failed.map((f) => `--- shard ${f.shard.index}/${jobs} (exit ${f.code}):\n${f.log}`).join(
-          "\n",
-        ) + "\nFix the cause and run again with --resume: finished cells are reused",
+      `Expected every shard to succeed but ${failed.length} of ${jobs} failed (${
+        failed.map((f) => `shard ${f.shard.index}/${jobs}, exit ${f.code}`).join("; ")
+      }; their output is above): fix the cause and run again with --resume, which reuses ` +
+        "finished cells",
     );
   }
 }

@@ -5,8 +5,7 @@
  * @module
  */
 
-import type { DatasetName } from "../results_schema.ts";
-import { MODEL_KINDS } from "../results_schema.ts";
+import { type DatasetName, MODEL_KINDS } from "../../results/mod.ts";
 import { type Profile, seedList } from "../profiles.ts";
 import { experimentGrid } from "../shard.ts";
 import type { EpochCost } from "./epoch_cost.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { DatasetName } from "../results_schema.ts";
+import type { DatasetName } from "../../results/mod.ts";
 import type { Profile } from "../profiles.ts";
 import { cellWork } from "../progress.ts";
 import { type GridCell, shardCells } from "../shard.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { DatasetName, ProfileName } from "../results_schema.ts";
+import type { DatasetName, ProfileName } from "../../results/mod.ts";
 import { slurmTime, type TaskResources } from "./resources.ts";
 
 /** Everything the job script fixes. */

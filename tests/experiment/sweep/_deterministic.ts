@@ -1,6 +1,6 @@
 // The part of results.json that the same seeds and profile must reproduce exactly: everything but
 // when and where it ran and how long it took (times, CPU, memory, resource samples).
-import type { Results } from "../../../lib/experiment/results_schema.ts";
+import type { Results } from "../../../lib/results/mod.ts";
 
 /** Per-epoch and summary fields measured from the clock or the operating system. */
 const MEASURED = [
