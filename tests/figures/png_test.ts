@@ -7,7 +7,7 @@ import {
   samplePredictionsFigure,
   toPNG,
 } from "../../lib/figures/mod.ts";
-import { fixtureAnalysis, fixtureResults } from "./fixture.ts";
+import { fixtureAnalysis, fixtureResults } from "../results/fixture.ts";
 import { decodePNG } from "./_png_decode.ts";
 
 /** Channel value below which a pixel counts as drawn on the white background. */
