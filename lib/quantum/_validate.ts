@@ -12,7 +12,17 @@ export function checkWireCount(wires: unknown): number {
   return wires;
 }
 
-export function checkWires(list: unknown, n: number, what: string, expected?: number): number[] {
+/** Options of {@link checkWires}. */
+export interface CheckWiresOptions {
+  /** The circuit's wire count: valid indices are 0..n-1. */
+  n: number;
+  /** What the wires are for, named in the error messages. */
+  what: string;
+  /** The exact number of wires required, if any. */
+  expected?: number;
+}
+
+export function checkWires(list: unknown, { n, what, expected }: CheckWiresOptions): number[] {
   const arr = typeof list === "number" ? [list] : list;
   if (!Array.isArray(arr)) {
     throw new TypeError(

@@ -59,7 +59,7 @@ export class CircuitBuilder {
   }
 
   #all(wires?: number[]): number[] {
-    return checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "template");
+    return checkWires(wires ?? [...Array(this.wires).keys()], { n: this.wires, what: "template" });
   }
 
   /**
@@ -151,7 +151,7 @@ export class CircuitBuilder {
       throw new TypeError(`Expected a gate name from GATES but found ${String(name)}: see GATES`);
     }
     const info = GATES[name];
-    const w = checkWires(wires, this.wires, name, info.wires);
+    const w = checkWires(wires, { n: this.wires, what: name, expected: info.wires });
     let p: number[] | null = null;
     if (params !== undefined || info.params === 0) {
       p = (params ?? []).map((x) => checkFinite(x, `${name} parameter`));
@@ -172,7 +172,7 @@ export class CircuitBuilder {
     this.#measurements.push({
       type: "expval",
       pauli,
-      wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "expval"),
+      wires: checkWires(wires ?? [...Array(this.wires).keys()], { n: this.wires, what: "expval" }),
     });
     this.#compiled = null;
     return this;
@@ -185,12 +185,11 @@ export class CircuitBuilder {
         `Expected a Pauli word of I, X, Y, Z but found ${String(word)}: pass e.g. "XZ"`,
       );
     }
-    const w = checkWires(
-      wires ?? [...Array(word.length).keys()],
-      this.wires,
-      "expvalPauli",
-      word.length,
-    );
+    const w = checkWires(wires ?? [...Array(word.length).keys()], {
+      n: this.wires,
+      what: "expvalPauli",
+      expected: word.length,
+    });
     this.#measurements.push({ type: "expvalPauli", word, wires: w });
     this.#compiled = null;
     return this;
@@ -200,7 +199,7 @@ export class CircuitBuilder {
   probs({ wires }: { wires?: number[] } = {}): this {
     this.#measurements.push({
       type: "probs",
-      wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "probs"),
+      wires: checkWires(wires ?? [...Array(this.wires).keys()], { n: this.wires, what: "probs" }),
     });
     this.#compiled = null;
     return this;
