@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { makeResults } from "../../results/_fixture.ts";
+import { makeResults } from "../../results/fixture.ts";
 import { deterministicPart } from "./_deterministic.ts";
 
 Deno.test({
