@@ -10,8 +10,12 @@ export type DatasetName = "mnist" | "cifar100" | "stl10";
 /** Every supported data set name, in the paper's order. */
 export const DATASET_NAMES: readonly DatasetName[] = ["mnist", "cifar100", "stl10"];
 
-/** Where a data set's pixels came from. */
-export type Provenance = "official" | "synthetic stand-in";
+/**
+ * Where a data set's pixels came from: the official files (published checksum),
+ * files the user supplied (their own MD5 or folder, not checked against the
+ * published one), or the synthetic stand-in.
+ */
+export type Provenance = "official" | "user-supplied" | "synthetic stand-in";
 
 /**
  * A set of labelled images, `uint8` in HWC order (RGB or gray).

@@ -53,7 +53,7 @@ const TOP_LEVEL: [string, Check][] = [
   ["config.epsilons", isArray],
   ["dataset", isObject],
   ["dataset.name", oneOf(DATASET_NAMES)],
-  ["dataset.provenance", oneOf(["official", "synthetic stand-in"])],
+  ["dataset.provenance", oneOf(["official", "user-supplied", "synthetic stand-in"])],
   ["dataset.fetchCommand", isString],
   ["dataset.classNames", isArray],
   ["dataset.sizes.train", isNumber],
