@@ -22,7 +22,7 @@ export const MODEL_KINDS: readonly ModelKind[] = ["hybrid", "classical", "contro
 export type DatasetName = "mnist" | "cifar100" | "stl10";
 
 /** Where a data set's pixels came from. */
-export type Provenance = "official" | "synthetic stand-in";
+export type Provenance = "official" | "user-supplied" | "synthetic stand-in";
 
 /** Run sizes: `smoke` for tests and CI, `quick` (default), `paper` (the paper's settings). */
 export type ProfileName = "smoke" | "quick" | "paper";
