@@ -56,3 +56,20 @@ Deno.test("validateResults() accepts or refuses a valid record with one field re
     FUZZ,
   );
 });
+
+Deno.test("validateResults() refuses any recorded number replaced by a string, boolean or object", () => {
+  const numeric = paths.filter((p) => {
+    let node: unknown = base;
+    for (const key of p) node = (node as Record<string | number, unknown>)[key];
+    return typeof node === "number" && ["models", "dataset", "environment"].includes(String(p[0]));
+  });
+  assert.ok(numeric.length > 100);
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...numeric),
+      fc.oneof(fc.string(), fc.boolean(), fc.constant({}), fc.constant([])),
+      (path, value) => assert.equal(check(replaced(base, path, value)), "refused", path.join(".")),
+    ),
+    FUZZ,
+  );
+});
