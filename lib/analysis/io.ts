@@ -5,6 +5,8 @@
  */
 import { dirname, join } from "node:path";
 import { type Analysis, ANALYSIS_VERSION } from "./types.ts";
+import { analysisMismatch } from "./_analysis_rules.ts";
+import { describe } from "../experiment/_shape.ts";
 
 /** File name of the analysis beside `results.json`. */
 export const ANALYSIS_FILE = "analysis.json";
@@ -32,22 +34,60 @@ export async function saveAnalysis(path: string, analysis: Analysis): Promise<vo
   }
 }
 
+/** An `analysis.json` that is not valid JSON, of another version, or of the wrong shape. */
+export class AnalysisFormatError extends Error {
+  /**
+   * @param message What was expected, what was found and what to do.
+   * @param path The file.
+   */
+  constructor(message: string, readonly path: string) {
+    super(message);
+    this.name = "AnalysisFormatError";
+  }
+}
+
 /**
- * Reads an analysis written by {@link saveAnalysis}, checking its version.
+ * Reads an analysis written by {@link saveAnalysis}, checking its version and,
+ * deeply, its shape (finite points, one label per projected row, full grids).
  *
- * @throws {TypeError} when the file is not an analysis of this version
+ * @throws {AnalysisFormatError} naming the file when it is damaged, truncated or of another version
+ *   (callers recompute it: an analysis is derived data).
  */
 export async function loadAnalysis(path: string): Promise<Analysis> {
-  const parsed: unknown = JSON.parse(await Deno.readTextFile(path));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await Deno.readTextFile(path));
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) throw error;
+    throw new AnalysisFormatError(
+      `Expected valid JSON in ${path} but found a damaged file (${
+        (error as Error).message
+      }): delete it and rerun the analysis`,
+      path,
+    );
+  }
   const version = (parsed as { version?: unknown } | null)?.version;
-  if (typeof parsed !== "object" || parsed === null || !("models" in parsed)) {
-    throw new TypeError(
-      `Expected an analysis object in ${path} but found something else: rerun analyze`,
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new AnalysisFormatError(
+      `Expected an analysis object in ${path} but found ${describe(parsed)}: rerun the analysis`,
+      path,
     );
   }
   if (version !== ANALYSIS_VERSION) {
-    throw new TypeError(
-      `Expected analysis version ${ANALYSIS_VERSION} in ${path} but found ${version}: delete it and rerun`,
+    throw new AnalysisFormatError(
+      `Expected analysis version ${ANALYSIS_VERSION} in ${path} but found ${
+        describe(version)
+      }: delete it and rerun the analysis`,
+      path,
+    );
+  }
+  const mismatch = analysisMismatch(parsed);
+  if (mismatch) {
+    throw new AnalysisFormatError(
+      `Expected ${mismatch.path} in ${path} to be ${mismatch.expected} but found ${
+        describe(mismatch.value)
+      }: delete it and rerun the analysis`,
+      path,
     );
   }
   return parsed as Analysis;
