@@ -171,6 +171,36 @@ Deno.test("fit() rejects bad options with clear messages", async () => {
   model.dispose();
 });
 
+Deno.test("fit() refuses non-finite or out-of-range numeric options", async () => {
+  const model = tinyModel(CLASSES);
+  const cases: [Partial<FitOptions>, string][] = [
+    [
+      { learningRate: Infinity },
+      "Expected a finite positive learning rate but found Infinity: pass e.g. 1e-3",
+    ],
+    [
+      { learningRate: NaN },
+      "Expected a finite positive learning rate but found NaN: pass e.g. 1e-3",
+    ],
+    [{ seed: 1.5 }, "Expected an integer seed but found 1.5: pass e.g. 1"],
+    [
+      { sampleIntervalSeconds: NaN },
+      "Expected sampleIntervalSeconds to be a finite number >= 0 but found NaN: pass e.g. 0.5",
+    ],
+    [
+      { stopAfterBatches: 0 },
+      "Expected stopAfterBatches to be a whole number >= 1 but found 0: pass e.g. 10 or omit it",
+    ],
+  ];
+  for (const [bad, message] of cases) {
+    await assert.rejects(fit(model, { train, val }, { ...BASE, ...bad }), {
+      name: "RangeError",
+      message,
+    });
+  }
+  model.dispose();
+});
+
 Deno.test("fit() leaves no tensors behind", async () => {
   await useBackend();
   const model = tinyModel(CLASSES);
