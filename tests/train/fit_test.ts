@@ -145,6 +145,61 @@ Deno.test("fit() throws NonFiniteLossError on a NaN loss and keeps the last good
   await Deno.remove(dir, { recursive: true });
 });
 
+/** An onProgress that fills the output layer with `value` after the last update of `epoch`. */
+function poisonLastUpdate(model: tf.LayersModel, epoch: number, value: number) {
+  return (p: Progress) => {
+    if (p.kind === "batch" && p.epoch === epoch && p.batch === p.batches) {
+      const out = model.getLayer("out");
+      const values = out.getWeights().map((w) => tf.fill(w.shape, value));
+      out.setWeights(values);
+      tf.dispose(values);
+    }
+  };
+}
+
+async function expectDivergence(value: number, quantity: string, message: RegExp) {
+  await useBackend();
+  const model = tinyModel(CLASSES);
+  const dir = await tempDir("fit-last-");
+  const batches = Math.ceil(train.count / BASE.batchSize!);
+  await assert.rejects(
+    fit(model, { train, val }, {
+      ...BASE,
+      checkpointDir: dir,
+      onProgress: poisonLastUpdate(model, 2, value),
+    }),
+    (e: unknown) => {
+      assert.ok(e instanceof NonFiniteLossError, String(e));
+      assert.equal(e.quantity, quantity);
+      assert.deepEqual([e.epoch, e.batch], [2, batches]);
+      assert.match(e.message, message);
+      return true;
+    },
+  );
+  const kept = await loadCheckpoint(dir);
+  assert.equal(kept?.epoch, 1, "the kept checkpoint is the last finite one");
+  assert.ok(kept!.history.every((h) => Number.isFinite(h.valLoss)));
+  tf.dispose([...kept!.weights, ...kept!.firstMoments, ...kept!.secondMoments]);
+  model.dispose();
+  await Deno.remove(dir, { recursive: true });
+}
+
+Deno.test("fit() detects NaN weights after an epoch's last update and keeps the last finite checkpoint", async () => {
+  await expectDivergence(
+    NaN,
+    "weights",
+    /^Expected finite weights after the update but found NaN at epoch 2, batch 6: .*the checkpoint of epoch 1 in .* is kept/,
+  );
+});
+
+Deno.test("fit() detects a non-finite validation loss after finite weights overflow the logits", async () => {
+  await expectDivergence(
+    3e38,
+    "validation loss",
+    /^Expected a finite validation loss but found (NaN|Infinity) at epoch 2, batch 6: .*the checkpoint of epoch 1 in .* is kept/,
+  );
+});
+
 Deno.test("fit() refuses to resume from a checkpoint of other settings", async () => {
   await useBackend();
   const dir = await tempDir("fit-mismatch-");
