@@ -19,20 +19,14 @@ export async function readBounded(
   path: string,
   maxBytes: number,
 ): Promise<{ bytes: Uint8Array; file: string }> {
-  const plain = await Deno.stat(path).catch((error) => {
-    if (error instanceof Deno.errors.NotFound) return null;
-    throw error;
-  });
+  const plain = await statOrNull(path);
   if (plain) {
     await requireFile(path);
     if (plain.size > maxBytes) throw tooLarge(path, maxBytes, `${plain.size} bytes`);
     return { bytes: await Deno.readFile(path), file: path };
   }
   const gz = `${path}.gz`;
-  const stat = await Deno.stat(gz).catch((error) => {
-    if (error instanceof Deno.errors.NotFound) return null;
-    throw error;
-  });
+  const stat = await statOrNull(gz);
   if (!stat) {
     throw new DataFormatError({
       file: path,
@@ -45,12 +39,31 @@ export async function readBounded(
   return { bytes: await gunzipBounded(gz, maxBytes), file: gz };
 }
 
+/** Turns a denied read into an error that says how to grant it. */
+function readDenied(path: string, error: unknown): Error {
+  return new Error(
+    `Expected read access to ${path} but found it denied (the deno.json tasks may read only the project folder): ` +
+      `move it under data/, or run \`deno run --allow-read=.,${path} --allow-write=data scripts/data.ts ...\``,
+    { cause: error },
+  );
+}
+
+/** Stats `path`: null when it does not exist, a clear error when reading it is not permitted. */
+async function statOrNull(path: string): Promise<Deno.FileInfo | null> {
+  try {
+    return await Deno.stat(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return null;
+    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+      throw readDenied(path, error);
+    }
+    throw error;
+  }
+}
+
 /** Refuses a missing path or a folder with a message naming it. */
 export async function requireFile(path: string): Promise<Deno.FileInfo> {
-  const stat = await Deno.stat(path).catch((error) => {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-    return null;
-  });
+  const stat = await statOrNull(path);
   if (!stat?.isFile) {
     throw new DataFormatError({
       file: path,
@@ -64,10 +77,7 @@ export async function requireFile(path: string): Promise<Deno.FileInfo> {
 
 /** Refuses a missing path or a file where a folder is expected, naming it. */
 export async function requireDirectory(path: string): Promise<void> {
-  const stat = await Deno.stat(path).catch((error) => {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-    return null;
-  });
+  const stat = await statOrNull(path);
   if (!stat?.isDirectory) {
     throw new DataFormatError({
       file: path,
