@@ -4,9 +4,12 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { type Analysis, ANALYSIS_VERSION } from "./types.ts";
-import { analysisMismatch } from "./_analysis_rules.ts";
-import { describe } from "../experiment/_shape.ts";
+import {
+  type Analysis,
+  AnalysisFormatError,
+  validateAnalysis,
+  writeJsonAtomic,
+} from "../results/mod.ts";
 
 /** File name of the analysis beside `results.json`. */
 export const ANALYSIS_FILE = "analysis.json";
@@ -23,42 +26,22 @@ export function analysisPathFor(resultsPathOrDir: string): string {
  * @param path destination, e.g. `data/runs/smoke/mnist/analysis.json`
  */
 export async function saveAnalysis(path: string, analysis: Analysis): Promise<void> {
-  await Deno.mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${Deno.pid}.${crypto.randomUUID()}.tmp`;
-  try {
-    await Deno.writeTextFile(temp, JSON.stringify(analysis));
-    await Deno.rename(temp, path);
-  } catch (error) {
-    await Deno.remove(temp).catch(() => {});
-    throw error;
-  }
-}
-
-/** An `analysis.json` that is not valid JSON, of another version, or of the wrong shape. */
-export class AnalysisFormatError extends Error {
-  /**
-   * @param message What was expected, what was found and what to do.
-   * @param path The file.
-   */
-  constructor(message: string, readonly path: string) {
-    super(message);
-    this.name = "AnalysisFormatError";
-  }
+  await writeJsonAtomic(path, analysis, 0);
 }
 
 /**
  * Reads an analysis written by {@link saveAnalysis}, checking its version and,
  * deeply, its shape (finite points, one label per projected row, full grids).
  *
- * @throws {AnalysisFormatError} naming the file when it is damaged, truncated or of another version
- *   (callers recompute it: an analysis is derived data).
+ * @throws {AnalysisFormatError} naming the file when it is damaged, truncated or of another
+ *   version (callers recompute it: an analysis is derived data); `Deno.errors.NotFound` when absent.
  */
 export async function loadAnalysis(path: string): Promise<Analysis> {
+  const text = await Deno.readTextFile(path);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await Deno.readTextFile(path));
+    parsed = JSON.parse(text);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) throw error;
     throw new AnalysisFormatError(
       `Expected valid JSON in ${path} but found a damaged file (${
         (error as Error).message
@@ -66,29 +49,5 @@ export async function loadAnalysis(path: string): Promise<Analysis> {
       path,
     );
   }
-  const version = (parsed as { version?: unknown } | null)?.version;
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new AnalysisFormatError(
-      `Expected an analysis object in ${path} but found ${describe(parsed)}: rerun the analysis`,
-      path,
-    );
-  }
-  if (version !== ANALYSIS_VERSION) {
-    throw new AnalysisFormatError(
-      `Expected analysis version ${ANALYSIS_VERSION} in ${path} but found ${
-        describe(version)
-      }: delete it and rerun the analysis`,
-      path,
-    );
-  }
-  const mismatch = analysisMismatch(parsed);
-  if (mismatch) {
-    throw new AnalysisFormatError(
-      `Expected ${mismatch.path} in ${path} to be ${mismatch.expected} but found ${
-        describe(mismatch.value)
-      }: delete it and rerun the analysis`,
-      path,
-    );
-  }
-  return parsed as Analysis;
+  return validateAnalysis(parsed, path);
 }

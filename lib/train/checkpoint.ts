@@ -13,8 +13,12 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { EpochRecord, ResourceSample } from "../experiment/results_schema.ts";
-import { writeFileAtomic } from "../data/mod.ts";
+import {
+  type EpochRecord,
+  type ResourceSample,
+  tempName,
+  writeFileAtomic,
+} from "../results/mod.ts";
 import { CheckpointError } from "./errors.ts";
 
 /** Format version of a checkpoint (`state.json` and `manifest.json`). */
@@ -77,10 +81,6 @@ function join(dir: string, name: string): string {
 
 function epochDirName(epoch: number): string {
   return `epoch-${String(epoch).padStart(4, "0")}`;
-}
-
-function tempName(kind: "tmp" | "old"): string {
-  return `.${kind}-${Deno.pid}-${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 async function sha256(bytes: Uint8Array): Promise<string> {
@@ -151,7 +151,7 @@ async function saveNow(dir: string, state: TrainingState): Promise<void> {
     sha256: { [STATE]: await sha256(stateBytes), [TENSORS]: await sha256(tensorBytes) },
   };
   const name = epochDirName(state.epoch);
-  const tmp = join(dir, tempName("tmp"));
+  const tmp = tempName(join(dir, name));
   try {
     await Deno.mkdir(tmp);
     await Deno.writeFile(join(tmp, TENSORS), tensorBytes);
@@ -172,7 +172,7 @@ async function saveNow(dir: string, state: TrainingState): Promise<void> {
 /** Renames `tmp` to `<dir>/<name>`, moving an older folder of that name aside first. */
 async function placeDir(tmp: string, dir: string, name: string): Promise<void> {
   for (let attempt = 1;; attempt++) {
-    const old = join(dir, tempName("old"));
+    const old = tempName(join(dir, `${name}.old`));
     const movedOld = await Deno.rename(join(dir, name), old).then(() => true, (e) => {
       if (e instanceof Deno.errors.NotFound) return false;
       throw e;
@@ -197,7 +197,7 @@ async function removeDebris(dir: string, epoch: number): Promise<void> {
     const path = join(dir, entry.name);
     let remove = false;
     if (EPOCH_DIR.test(entry.name)) remove = entry.name !== epochDirName(epoch);
-    else if (/^\.(tmp|old)-/.test(entry.name)) {
+    else if (entry.name.endsWith(".tmp")) {
       const stat = await Deno.stat(path).catch(() => null);
       remove = stat !== null && now - (stat.mtime?.getTime() ?? now) > STALE_TEMP_MS;
     }

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { ResultsFormatError, validateResults } from "../../lib/experiment/mod.ts";
-import { makeResults } from "../experiment/_fixture.ts";
+import { ResultsFormatError, validateResults } from "../../lib/results/mod.ts";
+import { makeResults } from "../results/_fixture.ts";
 import { FUZZ } from "./_config.ts";
 
 /** Every path to a leaf (or empty container) of a JSON value. */

@@ -6,7 +6,8 @@ import {
   saveCheckpoint,
   type TrainingState,
 } from "../../lib/train/mod.ts";
-import { tempDir, useBackend } from "./_fixtures.ts";
+import { tempDir } from "./_fixtures.ts";
+import { useBackend } from "../_shared.ts";
 
 function state(epoch: number): TrainingState {
   return {
@@ -41,7 +42,7 @@ function tensors(s: TrainingState): tf.Tensor[] {
 }
 
 Deno.test("saveCheckpoint() and loadCheckpoint() round-trip every field bit for bit", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   const saved = state(2);
   await saveCheckpoint(dir, saved);
@@ -60,7 +61,7 @@ Deno.test("saveCheckpoint() and loadCheckpoint() round-trip every field bit for 
 });
 
 Deno.test("saveCheckpoint() keeps only the newest epoch and leaves no temporary files", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   for (const epoch of [1, 2, 3]) {
     const s = state(epoch);
@@ -83,7 +84,7 @@ Deno.test("loadCheckpoint() returns null for an empty directory", async () => {
 });
 
 Deno.test("loadCheckpoint() rejects truncated tensors with a CheckpointError", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   const s = state(1);
   await saveCheckpoint(dir, s);
@@ -105,7 +106,7 @@ Deno.test("loadCheckpoint() rejects truncated tensors with a CheckpointError", a
 });
 
 Deno.test("loadCheckpoint() rejects another version with a CheckpointError", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   const s = state(1);
   await saveCheckpoint(dir, s);
@@ -224,7 +225,7 @@ Deno.test("saveCheckpoint() run concurrently on one folder succeeds every time a
 
 Deno.test("saveCheckpoint() removes temporary folders left by a killed save", async () => {
   const dir = await savedDir();
-  const stale = `${dir}/.tmp-99999-killed`;
+  const stale = `${dir}/epoch-0001.99999-killed.tmp`;
   await Deno.mkdir(stale);
   await Deno.writeTextFile(`${stale}/tensors.bin`, "half");
   const hourAgo = new Date(Date.now() - 60 * 60 * 1000);

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type Results, RESULTS_VERSION } from "./results_schema.ts";
+import { type Results, RESULTS_VERSION } from "./schema.ts";
 import { describe } from "./_shape.ts";
 import { resultsMismatch } from "./_results_rules.ts";
 
@@ -77,7 +77,7 @@ export function validateResults(value: unknown, file = "<value>"): Results {
  * @throws {ResultsFormatError} for a missing, damaged or other-version file.
  * @example
  * ```ts ignore
- * import { loadResults } from "./load_results.ts";
+ * import { loadResults } from "./load.ts";
  * const results = await loadResults("data/runs/quick/mnist/results.json");
  * ```
  */

@@ -3,9 +3,8 @@
  * point, label and prediction per projected row, decision grids of
  * `ys.length x xs.length` cells, statistics of finite values.
  */
-import { DATASET_NAMES } from "../experiment/profiles.ts";
-import { MODEL_KINDS } from "../experiment/results_schema.ts";
-import { arr, type Mismatch, num, obj, record, type Rule, str } from "../experiment/_shape.ts";
+import { DATASET_NAMES, MODEL_KINDS } from "./names.ts";
+import { arr, type Mismatch, num, obj, record, type Rule, str } from "./_shape.ts";
 
 const finite = num();
 const count = num({ int: true, min: 0 });

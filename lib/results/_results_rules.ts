@@ -4,8 +4,7 @@
  * classes, feature rows all have one width, each sampled image holds
  * height x width x channels bytes).
  */
-import { DATASET_NAMES, PROFILE_NAMES } from "./profiles.ts";
-import { MODEL_KINDS } from "./results_schema.ts";
+import { DATASET_NAMES, MODEL_KINDS, PROFILE_NAMES } from "./names.ts";
 import { any, arr, type Mismatch, nullable, num, obj, record, type Rule, str } from "./_shape.ts";
 
 const finite = num();
