@@ -74,7 +74,9 @@ export async function analysisFor(
   if (path !== undefined && !reanalyze) {
     const saved = await loadAnalysis(path).catch((error) => {
       // A missing analysis is computed quietly; a damaged one is replaced, saying why.
-      if (!(error instanceof Deno.errors.NotFound)) log(`${error.message}; recomputing it`);
+      if (!(error instanceof Deno.errors.NotFound)) {
+        log(`${error.message.replace(/: delete it and rerun the analysis$/, "")}: recomputing it`);
+      }
       return null;
     });
     if (
