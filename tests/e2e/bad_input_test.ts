@@ -2,7 +2,7 @@
 // least-privilege permissions), in a temporary folder under data/: one clear line, exit code 1,
 // never a stack trace; a damaged analysis.json is recomputed.
 import assert from "node:assert/strict";
-import { fixtureResults } from "../figures/fixture.ts";
+import { fixtureResults } from "../results/fixture.ts";
 
 interface Outcome {
   code: number;

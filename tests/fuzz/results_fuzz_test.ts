@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ResultsFormatError, validateResults } from "../../lib/results/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 import { FUZZ } from "./_config.ts";
 
 /** Every path to a leaf (or empty container) of a JSON value. */
