@@ -130,18 +130,6 @@ function parseTime(text: string | undefined): number | undefined {
   return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
 }
 
-/** `deno` as found on PATH (what a job's shell would run), else this process's binary. */
-function denoPath(): string {
-  for (const dir of (Deno.env.get("PATH") ?? "").split(":")) {
-    try {
-      if (dir !== "" && Deno.statSync(`${dir}/deno`).isFile) return `${dir}/deno`;
-    } catch {
-      // Not in this folder.
-    }
-  }
-  return Deno.execPath();
-}
-
 function absolute(path: string): string {
   return path.startsWith("/") ? path : `${Deno.cwd()}/${path.replace(/^\.\//, "")}`;
 }
@@ -229,7 +217,8 @@ async function main(args: string[]): Promise<void> {
     cost: await loadEpochCost(),
     script,
     project,
-    deno: denoPath(),
+    // The jobs find deno on the PATH that sbatch passes on; DENO=... in the script overrides it.
+    deno: "deno",
     logs: work === undefined ? `${project}/data/sweep/logs` : `${absolute(work)}/logs`,
     work,
     jobName: values["job-name"],
