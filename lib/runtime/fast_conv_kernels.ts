@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import { callKernel, convGeometry, heapF32, makeF32, withShape } from "./_wasm.ts";
-import { im2col } from "./_im2col.ts";
+import { im2colInPlace } from "./_assembly.ts";
 
 /** Arguments tfjs passes to a kernel function. */
 export interface KernelArgs {
@@ -11,7 +11,7 @@ export interface KernelArgs {
 }
 
 /**
- * Conv2DBackpropFilter for the wasm backend (NHWC) as im2col followed by the backend's
+ * Conv2DBackpropFilter for the wasm backend (NHWC) as im2col (AssemblyScript, SIMD) followed by the backend's
  * XNNPACK matrix product: `dW = colsᵀ·dY`, or `(dYᵀ·cols)ᵀ` when that packs less.
  *
  * @param args Kernel arguments: inputs `{ x, dy }`, attrs `{ strides, pad, filterShape, ... }`.
@@ -26,7 +26,7 @@ export function fastConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const rows = g.batch * g.outH * g.outW;
   const depth = g.kH * g.kW * g.inC;
   const cols = makeF32(backend, [rows, depth]);
-  im2col(heapF32(backend, x), heapF32(backend, cols), g);
+  im2colInPlace(backend, heapF32(backend, x), heapF32(backend, cols), g);
   // XNNPACK re-packs the right operand of every new product at a cost that grows with its
   // height and width; both candidates are `rows` tall, so the narrower one goes on the right.
   let out: tf.TensorInfo;

@@ -1,0 +1,170 @@
+// AssemblyScript source of kernels.wasm and kernels_shared.wasm (rebuild: `deno task wasm`).
+// The module imports the wasm backend's own memory, so every pointer is a byte offset into the
+// tfjs heap and nothing is copied. It keeps no data, stack or heap of its own: it must never
+// allocate, or it would write over the backend's memory.
+
+/** Vector lanes of one v128 of f32. */
+const LANES: i32 = 4;
+/** Lane numbers 0..3, added to a splatted index. */
+const LANE_INDEX = i32x4(0, 1, 2, 3);
+
+/** Copies `n` floats from `src` to `dst`, four at a time where it can. */
+@inline function copyFloats(dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + LANES <= n; i += LANES) {
+    v128.store(dst + (<usize>i << 2), v128.load(src + (<usize>i << 2)));
+  }
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), load<f32>(src + (<usize>i << 2)));
+}
+
+/** Adds `n` floats from `src` into `dst`. */
+@inline function addFloats(dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + LANES <= n; i += LANES) {
+    const at = dst + (<usize>i << 2);
+    v128.store(at, f32x4.add(v128.load(at), v128.load(src + (<usize>i << 2))));
+  }
+  for (; i < n; i++) {
+    const at = dst + (<usize>i << 2);
+    store<f32>(at, load<f32>(at) + load<f32>(src + (<usize>i << 2)));
+  }
+}
+
+/**
+ * im2col for NHWC: row `(b, oh, ow)` of `cols` (`[batch * outH * outW, kH * kW * inC]`) holds
+ * the input patch that output pixel sees, zero where it falls into padding. With `add` = 0 it
+ * writes the columns; with `add` = 1 it is the adjoint (col2im): it adds each row of `cols`
+ * back into `x`, which the caller zeroed first.
+ */
+export function im2col(
+  x: usize, cols: usize, batch: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32,
+  kH: i32, kW: i32, strideH: i32, strideW: i32, dilH: i32, dilW: i32, padTop: i32,
+  padLeft: i32, add: i32,
+): void {
+  const run = kW * inC;
+  const rowBytes = <usize>(kH * run) << 2;
+  // With no dilation, one filter row's taps are one contiguous run of the input row.
+  const contiguous = dilW == 1;
+  let row = cols;
+  for (let b = 0; b < batch; b++) {
+    const image = x + (<usize>(b * inH * inW * inC) << 2);
+    for (let oh = 0; oh < outH; oh++) {
+      const ih0 = oh * strideH - padTop;
+      for (let ow = 0; ow < outW; ow++, row += rowBytes) {
+        const iw0 = ow * strideW - padLeft;
+        const inside = contiguous && iw0 >= 0 && iw0 + kW <= inW;
+        let dst = row;
+        for (let fh = 0; fh < kH; fh++, dst += <usize>run << 2) {
+          const ih = ih0 + fh * dilH;
+          if (ih < 0 || ih >= inH) {
+            if (add == 0) memory.fill(dst, 0, <usize>run << 2);
+            continue;
+          }
+          const src = image + (<usize>((ih * inW + iw0) * inC) << 2);
+          if (inside) {
+            if (add == 0) copyFloats(dst, src, run);
+            else addFloats(src, dst, run);
+            continue;
+          }
+          for (let fw = 0; fw < kW; fw++) {
+            const iw = iw0 + fw * dilW;
+            const tap = dst + (<usize>(fw * inC) << 2);
+            if (iw < 0 || iw >= inW) {
+              if (add == 0) memory.fill(tap, 0, <usize>inC << 2);
+            } else {
+              const at = src + (<usize>(fw * dilW * inC) << 2);
+              if (add == 0) copyFloats(tap, at, inC);
+              else addFloats(at, tap, inC);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * MaxPoolGrad for NHWC over images `[from, to)`: zeroes their part of `dx`, then adds each
+ * output gradient to the first input of its window (in row-major window order) that holds the
+ * window's maximum, as tfjs's cpu backend does. Windows are clipped to the input.
+ */
+export function maxPoolGrad(
+  x: usize, dy: usize, dx: usize, from: i32, to: i32, inH: i32, inW: i32, c: i32, outH: i32,
+  outW: i32, kH: i32, kW: i32, strideH: i32, strideW: i32, padTop: i32, padLeft: i32,
+): void {
+  const image = inH * inW * c;
+  memory.fill(dx + (<usize>(from * image) << 2), 0, <usize>((to - from) * image) << 2);
+  const vectors = c & ~(LANES - 1);
+  for (let b = from; b < to; b++) {
+    const base = b * image;
+    for (let oh = 0; oh < outH; oh++) {
+      const h0 = oh * strideH - padTop;
+      const hStart = max(0, h0);
+      const hEnd = min(inH, h0 + kH);
+      for (let ow = 0; ow < outW; ow++) {
+        const w0 = ow * strideW - padLeft;
+        const wStart = max(0, w0);
+        const wEnd = min(inW, w0 + kW);
+        if (hStart >= hEnd || wStart >= wEnd) continue;
+        const first = base + (hStart * inW + wStart) * c;
+        const g = dy + (<usize>(((b * outH + oh) * outW + ow) * c) << 2);
+        let ch = 0;
+        for (; ch < vectors; ch += LANES) {
+          let best = v128.load(x + (<usize>(first + ch) << 2));
+          let where = i32x4.add(i32x4.splat(first + ch), LANE_INDEX);
+          for (let h = hStart; h < hEnd; h++) {
+            for (let w = wStart; w < wEnd; w++) {
+              const at = base + (h * inW + w) * c + ch;
+              const v = v128.load(x + (<usize>at << 2));
+              const better = f32x4.gt(v, best);
+              best = v128.bitselect(v, best, better);
+              where = v128.bitselect(i32x4.add(i32x4.splat(at), LANE_INDEX), where, better);
+            }
+          }
+          const gv = v128.load(g + (<usize>ch << 2));
+          addAt(dx, i32x4.extract_lane(where, 0), f32x4.extract_lane(gv, 0));
+          addAt(dx, i32x4.extract_lane(where, 1), f32x4.extract_lane(gv, 1));
+          addAt(dx, i32x4.extract_lane(where, 2), f32x4.extract_lane(gv, 2));
+          addAt(dx, i32x4.extract_lane(where, 3), f32x4.extract_lane(gv, 3));
+        }
+        for (; ch < c; ch++) {
+          let best = load<f32>(x + (<usize>(first + ch) << 2));
+          let where = first + ch;
+          for (let h = hStart; h < hEnd; h++) {
+            for (let w = wStart; w < wEnd; w++) {
+              const at = base + (h * inW + w) * c + ch;
+              const v = load<f32>(x + (<usize>at << 2));
+              if (v > best) {
+                best = v;
+                where = at;
+              }
+            }
+          }
+          addAt(dx, where, load<f32>(g + (<usize>ch << 2)));
+        }
+      }
+    }
+  }
+}
+
+@inline function addAt(base: usize, index: i32, value: f32): void {
+  const at = base + (<usize>index << 2);
+  store<f32>(at, load<f32>(at) + value);
+}
+
+/** Writes `[rows, cols]` at `src` transposed into `[cols, rows]` at `dst`, in 4x4 blocks. */
+export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
+  const BLOCK = 32;
+  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
+    const r1 = min(rows, r0 + BLOCK);
+    for (let c0 = 0; c0 < cols; c0 += BLOCK) {
+      const c1 = min(cols, c0 + BLOCK);
+      for (let r = r0; r < r1; r++) {
+        const from = src + (<usize>(r * cols) << 2);
+        for (let c = c0; c < c1; c++) {
+          store<f32>(dst + (<usize>(c * rows + r) << 2), load<f32>(from + (<usize>c << 2)));
+        }
+      }
+    }
+  }
+}
