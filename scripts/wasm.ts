@@ -25,7 +25,7 @@ export function wasmName(shared: boolean): string {
  * @param shared Whether the module imports a shared memory (the threaded wasm build).
  * @returns The module's bytes.
  */
-export async function compileKernels(shared: boolean): Promise<Uint8Array> {
+export async function compileKernels(shared: boolean): Promise<Uint8Array<ArrayBuffer>> {
   const source = await Deno.readTextFile(new URL(SOURCE, ASSEMBLY));
   const result = await asc.compileString({ [SOURCE]: source }, {
     optimizeLevel: 3,
@@ -43,7 +43,7 @@ export async function compileKernels(shared: boolean): Promise<Uint8Array> {
       `Expected ${SOURCE} to compile but found: ${result.stderr.toString()}: fix the source`,
     );
   }
-  return result.binary;
+  return new Uint8Array(result.binary);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

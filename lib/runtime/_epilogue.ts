@@ -1,5 +1,9 @@
 // Private: the bias-and-activation epilogue of the fused kernels (_FusedMatMul, FusedConv2D),
 // applied in place to an output whose last axis has `width` entries.
+import type * as tf from "@tensorflow/tfjs";
+import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
+import { heapF32 } from "./_wasm.ts";
+import type { KernelArgs } from "./fast_conv_kernels.ts";
 
 /** Activations tfjs fuses into products and convolutions. */
 const ACTIVATIONS = new Set(["linear", "relu", "relu6", "elu", "leakyrelu", "sigmoid", "prelu"]);
@@ -61,4 +65,37 @@ export function applyEpilogue(
       return;
     }
   }
+}
+
+/** Sizes of optional fused operands, `null` where absent. */
+function sizeOf(t: tf.TensorInfo | undefined): number | null {
+  return t === undefined ? null : t.shape.reduce((p, q) => p * q, 1);
+}
+
+/** Applies a fused kernel's bias and activation to `out` in place. */
+export function epilogue(
+  backend: BackendWasm,
+  out: tf.TensorInfo,
+  width: number,
+  args: KernelArgs,
+): void {
+  const { bias, preluActivationWeights: prelu } = args.inputs as Record<string, tf.TensorInfo>;
+  const attrs = args.attrs ?? {};
+  applyEpilogue(
+    heapF32(backend, out),
+    width,
+    bias ? heapF32(backend, bias) : null,
+    (attrs.activation as string | undefined) ?? "linear",
+    (attrs.leakyreluAlpha as number | undefined) ?? 0.2,
+    prelu ? heapF32(backend, prelu) : null,
+  );
+}
+
+/** Whether a fused kernel's epilogue is one we apply; otherwise the original kernel runs. */
+export function fusable(args: KernelArgs, width: number): boolean {
+  const { bias, preluActivationWeights: prelu } = args.inputs as Record<string, tf.TensorInfo>;
+  const all = [args.inputs.a, args.inputs.b, args.inputs.x, args.inputs.filter, bias, prelu];
+  const activation = ((args.attrs ?? {}).activation as string | undefined) ?? "linear";
+  return all.every((t) => t === undefined || t.dtype === "float32") &&
+    epilogueSupported(activation, width, sizeOf(bias), sizeOf(prelu));
 }

@@ -18,5 +18,5 @@ export { type RuntimeInfo, type RuntimeOptions, setupRuntime } from "./setup_run
 export { inJupyter } from "./in_jupyter.ts";
 export { seededRandom, seedGlobalRandom } from "./seed.ts";
 export { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
-export { type KernelTiming, profileKernels } from "./profile_kernels.ts";
+export { type KernelTiming, profileKernels, type ProfileOptions } from "./profile_kernels.ts";
 export { type KernelPath, kernelPath } from "./kernel_path.ts";

@@ -3,7 +3,7 @@ import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import type { Blas } from "./_blas.ts";
 import { type ConvGeometry, convGeometry, heapF32, makeF32 } from "./_wasm.ts";
 import { im2colInPlace } from "./_assembly.ts";
-import { applyEpilogue, epilogueSupported } from "./_epilogue.ts";
+import { epilogue, fusable } from "./_epilogue.ts";
 import type { KernelArgs } from "./fast_conv_kernels.ts";
 
 type Kernel = (args: KernelArgs) => tf.TensorInfo;
@@ -36,34 +36,6 @@ function convForward(
   blas.sgemm(false, false, rows, g.outC, depth, a, heapF32(backend, filter), heapF32(backend, out));
   if (cols !== null) backend.disposeData(cols.dataId);
   return out;
-}
-
-/** Sizes of optional fused operands, `null` where absent. */
-function sizeOf(t: tf.TensorInfo | undefined): number | null {
-  return t === undefined ? null : t.shape.reduce((p, q) => p * q, 1);
-}
-
-/** Applies a fused kernel's bias and activation to `out` in place. */
-function epilogue(backend: BackendWasm, out: tf.TensorInfo, width: number, args: KernelArgs): void {
-  const { bias, preluActivationWeights: prelu } = args.inputs as Record<string, tf.TensorInfo>;
-  const attrs = args.attrs ?? {};
-  applyEpilogue(
-    heapF32(backend, out),
-    width,
-    bias ? heapF32(backend, bias) : null,
-    (attrs.activation as string | undefined) ?? "linear",
-    (attrs.leakyreluAlpha as number | undefined) ?? 0.2,
-    prelu ? heapF32(backend, prelu) : null,
-  );
-}
-
-/** Whether a fused kernel's epilogue is one we apply; otherwise the original kernel runs. */
-function fusable(args: KernelArgs, width: number): boolean {
-  const { bias, preluActivationWeights: prelu } = args.inputs as Record<string, tf.TensorInfo>;
-  const all = [args.inputs.a, args.inputs.b, args.inputs.x, args.inputs.filter, bias, prelu];
-  const activation = ((args.attrs ?? {}).activation as string | undefined) ?? "linear";
-  return all.every((t) => t === undefined || t.dtype === "float32") &&
-    epilogueSupported(activation, width, sizeOf(bias), sizeOf(prelu));
 }
 
 /** Batched `op(A)·op(B)` with broadcasting of a batch of one; `null` when not float32 or not broadcastable that way. */

@@ -5,7 +5,7 @@ import {
   fastConv2DBackpropInput,
   type KernelArgs,
 } from "./fast_conv_kernels.ts";
-import { fastBatchMatMul, fastSum, sharedIdentity } from "./fast_kernels.ts";
+import { fastBatchMatMul, fastFusedMatMul, fastSum, sharedIdentity } from "./fast_kernels.ts";
 import { fastMaxPoolGrad } from "./max_pool_grad.ts";
 import { nativeKernels } from "./native_kernels.ts";
 import { type Blas, openBlas } from "./_blas.ts";
@@ -52,13 +52,15 @@ function restore(name: string): void {
 
 function fastKernels(): Map<string, Kernel> {
   const backpropInput = original("Conv2DBackpropInput");
+  const batchMatMul = fastBatchMatMul(original("BatchMatMul"), original("Transpose"));
   return new Map<string, Kernel>([
-    ["BatchMatMul", fastBatchMatMul(original("BatchMatMul"), original("Transpose"))],
+    ["BatchMatMul", batchMatMul],
     ["Conv2DBackpropFilter", fastConv2DBackpropFilter],
     ["Conv2DBackpropInput", (args) => fastConv2DBackpropInput(args, backpropInput)],
     ["Identity", sharedIdentity],
     ["MaxPoolGrad", fastMaxPoolGrad],
     ["Sum", fastSum(original("Sum"))],
+    ["_FusedMatMul", fastFusedMatMul(original("_FusedMatMul"), batchMatMul)],
   ]);
 }
 

@@ -44,15 +44,15 @@ export interface RuntimeInfo {
   path: KernelPath;
 }
 
-let announced = "";
+const announced = new Set<string>();
 
-/** Prints the kernel path once per change, so that every run's log says which one ran. */
+/** Prints each kernel path once, so that every run's log says which one ran. */
 function announce(path: KernelPath, why: string | null): void {
   const line = path.path === "native"
     ? `tfjs kernels: native (CBLAS ${path.library}, ${path.threads} thread(s))`
     : `tfjs kernels: ${path.path} (${path.threads} thread(s))${why ? `; native off: ${why}` : ""}`;
-  if (line !== announced) console.error(line);
-  announced = line;
+  if (!announced.has(line)) console.error(line);
+  announced.add(line);
 }
 
 /** Resolves `"auto"` to the native set when a CBLAS library opens. */

@@ -151,20 +151,3 @@ export function maxPoolGrad(
   const at = base + (<usize>index << 2);
   store<f32>(at, load<f32>(at) + value);
 }
-
-/** Writes `[rows, cols]` at `src` transposed into `[cols, rows]` at `dst`, in 4x4 blocks. */
-export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
-  const BLOCK = 32;
-  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
-    const r1 = min(rows, r0 + BLOCK);
-    for (let c0 = 0; c0 < cols; c0 += BLOCK) {
-      const c1 = min(cols, c0 + BLOCK);
-      for (let r = r0; r < r1; r++) {
-        const from = src + (<usize>(r * cols) << 2);
-        for (let c = c0; c < c1; c++) {
-          store<f32>(dst + (<usize>(c * rows + r) << 2), load<f32>(from + (<usize>c << 2)));
-        }
-      }
-    }
-  }
-}
