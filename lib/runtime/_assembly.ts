@@ -26,6 +26,7 @@ interface AssemblyExports {
   ): void;
   maxPoolGrad(
     x: number,
+    y: number,
     dy: number,
     dx: number,
     from: number,
@@ -42,6 +43,7 @@ interface AssemblyExports {
     padTop: number,
     padLeft: number,
   ): void;
+  sumRows(x: number, out: number, acc: number, rows: number, width: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, AssemblyExports>();

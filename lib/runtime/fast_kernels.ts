@@ -3,6 +3,7 @@ import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import { heapF32, makeF32, withShape } from "./_wasm.ts";
 import type { KernelArgs } from "./fast_conv_kernels.ts";
 import { epilogue, fusable } from "./_epilogue.ts";
+import { assemblyKernels } from "./_assembly.ts";
 
 type Kernel = (args: KernelArgs) => tf.TensorInfo;
 
@@ -126,12 +127,16 @@ export function fastSum(sum: Kernel): Kernel {
       : x.shape.slice(axes.length);
     const backend = args.backend as BackendWasm;
     const out = makeF32(backend, shape);
-    const values = heapF32(backend, x);
-    const acc = new Float64Array(width);
-    for (let start = 0; start < values.length; start += width) {
-      for (let j = 0; j < width; j++) acc[j]! += values[start + j]!;
-    }
-    heapF32(backend, out).set(acc);
+    const acc = makeF32(backend, [2 * width]);
+    const rows = tf.util.sizeFromShape(x.shape) / width;
+    assemblyKernels(backend).sumRows(
+      heapF32(backend, x).byteOffset,
+      heapF32(backend, out).byteOffset,
+      heapF32(backend, acc).byteOffset,
+      rows,
+      width,
+    );
+    backend.disposeData(acc.dataId);
     return out;
   };
 }

@@ -25,6 +25,7 @@ const POOLS: PoolCase[] = [
   { x: [2, 9, 8, 5], filterSize: [3, 2], stride: [2, 1], pad: "valid" },
   { x: [2, 26, 26, 32], filterSize: 2, stride: 2, pad: "valid", relu: true },
   { x: [2, 11, 11, 8], filterSize: 3, stride: 2, pad: "same", relu: true },
+  { x: [2, 11, 9, 8], filterSize: 2, stride: 2, pad: "valid", relu: true },
 ];
 
 for (const kernels of PATHS) {

@@ -84,14 +84,58 @@ export function im2col(
 }
 
 /**
+ * MaxPoolGrad for windows that tile the input (stride equal to the window, no padding) and
+ * channels in whole vectors: each input is compared with its window's pooled value `y` and
+ * the first equal one per channel takes the gradient. No read-modify-write, one pass.
+ */
+function tiledMaxPoolGrad(
+  x: usize, y: usize, dy: usize, dx: usize, batch: i32, inH: i32, inW: i32, c: i32,
+  outH: i32, outW: i32, kH: i32, kW: i32,
+): void {
+  memory.fill(dx, 0, <usize>(batch * inH * inW * c) << 2);
+  for (let b = 0; b < batch; b++) {
+    for (let oh = 0; oh < outH; oh++) {
+      for (let ow = 0; ow < outW; ow++) {
+        const o = ((b * outH + oh) * outW + ow) * c;
+        const first = ((b * inH + oh * kH) * inW + ow * kW) * c;
+        for (let ch = 0; ch < c; ch += LANES) {
+          const best = v128.load(y + (<usize>(o + ch) << 2));
+          const g = v128.load(dy + (<usize>(o + ch) << 2));
+          let done = i32x4.splat(0);
+          for (let h = 0; h < kH; h++) {
+            for (let w = 0; w < kW; w++) {
+              const at = <usize>(first + (h * inW + w) * c + ch) << 2;
+              const hit = v128.andnot(f32x4.eq(v128.load(x + at), best), done);
+              v128.store(dx + at, v128.and(g, hit));
+              done = v128.or(done, hit);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
  * MaxPoolGrad for NHWC over images `[from, to)`: zeroes their part of `dx`, then adds each
  * output gradient to the first input of its window (in row-major window order) that holds the
- * window's maximum, as tfjs's cpu backend does. Windows are clipped to the input.
+ * window's maximum, as tfjs's cpu backend does. Windows are clipped to the input. `y` is the
+ * pooled output, used by the tiled fast path.
  */
 export function maxPoolGrad(
-  x: usize, dy: usize, dx: usize, from: i32, to: i32, inH: i32, inW: i32, c: i32, outH: i32,
-  outW: i32, kH: i32, kW: i32, strideH: i32, strideW: i32, padTop: i32, padLeft: i32,
+  x: usize, y: usize, dy: usize, dx: usize, from: i32, to: i32, inH: i32, inW: i32, c: i32,
+  outH: i32, outW: i32, kH: i32, kW: i32, strideH: i32, strideW: i32, padTop: i32, padLeft: i32,
 ): void {
+  const tiled = strideH == kH && strideW == kW && padTop == 0 && padLeft == 0;
+  if (tiled && (c & (LANES - 1)) == 0 && outH * kH <= inH && outW * kW <= inW) {
+    const image = <usize>(inH * inW * c) << 2;
+    const pooled = <usize>(outH * outW * c) << 2;
+    tiledMaxPoolGrad(
+      x + <usize>from * image, y + <usize>from * pooled, dy + <usize>from * pooled,
+      dx + <usize>from * image, to - from, inH, inW, c, outH, outW, kH, kW,
+    );
+    return;
+  }
   const image = inH * inW * c;
   memory.fill(dx + (<usize>(from * image) << 2), 0, <usize>((to - from) * image) << 2);
   const vectors = c & ~(LANES - 1);
@@ -150,4 +194,30 @@ export function maxPoolGrad(
 @inline function addAt(base: usize, index: i32, value: f32): void {
   const at = base + (<usize>index << 2);
   store<f32>(at, load<f32>(at) + value);
+}
+
+/**
+ * Sums `[rows, width]` at `x` over its rows into `out` (`[width]`), accumulating in f64 two
+ * lanes at a time, so the result is the float32 rounding of a double-precision sum.
+ * `acc` is scratch space for `width` f64 (caller-provided: this module never allocates).
+ */
+export function sumRows(x: usize, out: usize, acc: usize, rows: i32, width: i32): void {
+  memory.fill(acc, 0, <usize>width << 3);
+  const pairs = width & ~1;
+  for (let r = 0; r < rows; r++) {
+    const row = x + (<usize>(r * width) << 2);
+    let j = 0;
+    for (; j < pairs; j += 2) {
+      const at = acc + (<usize>j << 3);
+      const v = f64x2.promote_low_f32x4(v128.load64_zero(row + (<usize>j << 2)));
+      v128.store(at, f64x2.add(v128.load(at), v));
+    }
+    for (; j < width; j++) {
+      const at = acc + (<usize>j << 3);
+      store<f64>(at, load<f64>(at) + <f64>load<f32>(row + (<usize>j << 2)));
+    }
+  }
+  for (let j = 0; j < width; j++) {
+    store<f32>(out + (<usize>j << 2), <f32>load<f64>(acc + (<usize>j << 3)));
+  }
 }
