@@ -260,18 +260,20 @@ function interleavedSteps(spec: DatasetSpec, split: LabeledImages, steps: number
  *   `--probe-batches K` (default 8) interleaved steps per data set and model for the estimate,
  *   `--rounds R` (default 1) interleaved epochs per model (the fastest counts),
  *   `--steps S` (default 40) interleaved training steps per model for the median step ratio,
- *   `--threads T` (default 1) wasm threads.
+ *   `--threads T` (default one per core) wasm and CBLAS threads.
  */
 export async function main(args: string[]): Promise<void> {
   const trainCount = flag(args, "train", 6000);
   const valCount = flag(args, "val", 1000);
   const probeBatches = flag(args, "probe-batches", 8);
-  const threads = flag(args, "threads", 1);
+  const threads = args.includes("--threads") ? flag(args, "threads", 1) : undefined;
   const rounds = flag(args, "rounds", 1);
   const steps = flag(args, "steps", 40);
   const runtime = await setupRuntime({ backend: "wasm", seed: 1, threads });
   console.log(
-    `backend ${runtime.backend}, ${runtime.threads} thread(s), batch ${BATCH}, Adam 1e-3`,
+    `backend ${runtime.backend}, kernel path ${runtime.path.path}${
+      runtime.path.library ? ` (${runtime.path.library})` : ""
+    }, ${runtime.threads} thread(s), batch ${BATCH}, Adam 1e-3`,
   );
   const data = await loadDataset("mnist", {
     sizes: { train: trainCount, val: valCount, test: 64 },
@@ -375,6 +377,7 @@ export async function main(args: string[]): Promise<void> {
     createdAt: new Date().toISOString(),
     backend: runtime.backend,
     threads: runtime.threads,
+    kernelPath: runtime.path,
     mnist: { train: data.train.count, val: data.val.count, provenance: data.provenance },
     rows,
     hybridRatio,
