@@ -246,7 +246,7 @@ async function torchPeer(
     return null;
   }
   console.log(
-    `\nPyTorch ${result.version} batched statevector (${threads} thread(s)), batch ${BATCH}, ` +
+    `\nPyTorch ${result.version} batched statevector (faster of 1 and 2 threads), batch ${BATCH}, ` +
       `forward+backward, best of alternating rounds; outputs agree to ${
         result.gap.toExponential(1)
       }`,
