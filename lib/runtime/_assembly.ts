@@ -44,6 +44,26 @@ interface AssemblyExports {
     padLeft: number,
   ): void;
   sumRows(x: number, out: number, acc: number, rows: number, width: number): void;
+  backpropFilterDirect(
+    x: number,
+    dy: number,
+    dw: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    kH: number,
+    kW: number,
+    strideH: number,
+    strideW: number,
+    dilH: number,
+    dilW: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, AssemblyExports>();
@@ -107,5 +127,41 @@ export function im2colInPlace(
     g.padTop,
     g.padLeft,
     add ? 1 : 0,
+  );
+}
+
+/** Filters with at most this many taps (`kH * kW * inC`) take the direct filter gradient. */
+export const DIRECT_FILTER_TAPS = 32;
+
+/**
+ * Conv2DBackpropFilter by direct accumulation into `dw` (`[kH, kW, inC, outC]`), for filters
+ * with at most {@linkcode DIRECT_FILTER_TAPS} taps.
+ */
+export function backpropFilterDirect(
+  backend: BackendWasm,
+  x: Float32Array,
+  dy: Float32Array,
+  dw: Float32Array,
+  g: ConvGeometry,
+): void {
+  assemblyKernels(backend).backpropFilterDirect(
+    x.byteOffset,
+    dy.byteOffset,
+    dw.byteOffset,
+    g.batch,
+    g.inH,
+    g.inW,
+    g.inC,
+    g.outH,
+    g.outW,
+    g.outC,
+    g.kH,
+    g.kW,
+    g.strideH,
+    g.strideW,
+    g.dilH,
+    g.dilW,
+    g.padTop,
+    g.padLeft,
   );
 }

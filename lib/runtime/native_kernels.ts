@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import type { Blas } from "./_blas.ts";
 import { type ConvGeometry, convGeometry, heapF32, makeF32 } from "./_wasm.ts";
-import { im2colInPlace } from "./_assembly.ts";
+import { backpropFilterDirect, DIRECT_FILTER_TAPS, im2colInPlace } from "./_assembly.ts";
 import { epilogue, fusable } from "./_epilogue.ts";
 import type { KernelArgs } from "./fast_conv_kernels.ts";
 
@@ -112,6 +112,12 @@ export function nativeKernels(blas: Blas, fallback: (name: string) => Kernel): M
     const g = convGeometry(x.shape, filterShape, args.attrs ?? {});
     const [rows, depth] = colsShape(g);
     const out = makeF32(backend, filterShape);
+    if (depth <= DIRECT_FILTER_TAPS) {
+      // A product with so short a side runs far below the library's peak.
+      const [xs, dys, dw] = [x, dy, out].map((t) => heapF32(backend, t));
+      backpropFilterDirect(backend, xs!, dys!, dw!, g);
+      return out;
+    }
     const cols = pointwise(g) ? null : makeF32(backend, [rows, depth]);
     const a = heapF32(backend, cols ?? x);
     if (cols !== null) im2colInPlace(backend, heapF32(backend, x), a, g);

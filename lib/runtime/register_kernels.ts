@@ -51,12 +51,11 @@ function restore(name: string): void {
 }
 
 function fastKernels(): Map<string, Kernel> {
-  const backpropInput = original("Conv2DBackpropInput");
   const batchMatMul = fastBatchMatMul(original("BatchMatMul"), original("Transpose"));
   return new Map<string, Kernel>([
     ["BatchMatMul", batchMatMul],
     ["Conv2DBackpropFilter", fastConv2DBackpropFilter],
-    ["Conv2DBackpropInput", (args) => fastConv2DBackpropInput(args, backpropInput)],
+    ["Conv2DBackpropInput", fastConv2DBackpropInput],
     ["Identity", sharedIdentity],
     ["MaxPoolGrad", fastMaxPoolGrad],
     ["Sum", fastSum(original("Sum"))],

@@ -221,3 +221,49 @@ export function sumRows(x: usize, out: usize, acc: usize, rows: i32, width: i32)
     store<f32>(out + (<usize>j << 2), <f32>load<f64>(acc + (<usize>j << 3)));
   }
 }
+
+/**
+ * Conv2DBackpropFilter for NHWC by direct accumulation, for filters with few taps
+ * (`kH * kW * inC` small, as in a first layer on a grey image), where a matrix product would
+ * be a long thin one: `dw[fh, fw, ci, :] += x[b, ih, iw, ci] * dy[b, oh, ow, :]` over every
+ * output pixel, the `outC` lanes four at a time. Zeroes `dw` first.
+ */
+export function backpropFilterDirect(
+  x: usize, dy: usize, dw: usize, batch: i32, inH: i32, inW: i32, inC: i32, outH: i32,
+  outW: i32, outC: i32, kH: i32, kW: i32, strideH: i32, strideW: i32, dilH: i32, dilW: i32,
+  padTop: i32, padLeft: i32,
+): void {
+  memory.fill(dw, 0, <usize>(kH * kW * inC * outC) << 2);
+  const vectors = outC & ~(LANES - 1);
+  for (let b = 0; b < batch; b++) {
+    for (let oh = 0; oh < outH; oh++) {
+      for (let ow = 0; ow < outW; ow++) {
+        const g = dy + (<usize>(((b * outH + oh) * outW + ow) * outC) << 2);
+        for (let fh = 0; fh < kH; fh++) {
+          const ih = oh * strideH + fh * dilH - padTop;
+          if (ih < 0 || ih >= inH) continue;
+          for (let fw = 0; fw < kW; fw++) {
+            const iw = ow * strideW + fw * dilW - padLeft;
+            if (iw < 0 || iw >= inW) continue;
+            const src = x + (<usize>(((b * inH + ih) * inW + iw) * inC) << 2);
+            const row = dw + (<usize>((fh * kW + fw) * inC * outC) << 2);
+            for (let ci = 0; ci < inC; ci++) {
+              const xv = load<f32>(src + (<usize>ci << 2));
+              const splat = f32x4.splat(xv);
+              const dst = row + (<usize>(ci * outC) << 2);
+              let co = 0;
+              for (; co < vectors; co += LANES) {
+                const at = dst + (<usize>co << 2);
+                v128.store(at, f32x4.add(v128.load(at), f32x4.mul(splat, v128.load(g + (<usize>co << 2)))));
+              }
+              for (; co < outC; co++) {
+                const at = dst + (<usize>co << 2);
+                store<f32>(at, load<f32>(at) + xv * load<f32>(g + (<usize>co << 2)));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
