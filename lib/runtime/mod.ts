@@ -16,7 +16,7 @@
  */
 export { type RuntimeInfo, type RuntimeOptions, setupRuntime } from "./setup_runtime.ts";
 export { inJupyter } from "./in_jupyter.ts";
-export { seededRandom, seedGlobalRandom } from "./seed.ts";
+export { seedGlobalRandom } from "./seed.ts";
 export { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
 export { type KernelTiming, profileKernels, type ProfileOptions } from "./profile_kernels.ts";
 export { type KernelPath, kernelPath } from "./kernel_path.ts";

@@ -12,6 +12,14 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import {
+  type CommandSpec,
+  numberOption,
+  parseCommand,
+  runMain,
+  usageText,
+} from "../../lib/cli/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
+import {
   type KernelPath,
   type KernelTiming,
   profileKernels,
@@ -48,28 +56,28 @@ interface TrainBenchOptions {
   torch: boolean;
 }
 
-function parseArgs(args: string[]): TrainBenchOptions {
-  const options: TrainBenchOptions = { rounds: 5, steps: 20, threads: 0, torch: true };
-  const keys = { "--rounds": "rounds", "--steps": "steps", "--threads": "threads" } as const;
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i]!;
-    if (flag === "--no-torch") {
-      options.torch = false;
-      continue;
-    }
-    const key = keys[flag as keyof typeof keys];
-    const value = Number(args[i + 1]);
-    if (key === undefined || !Number.isInteger(value) || value < (key === "threads" ? 0 : 1)) {
-      throw new RangeError(
-        `Expected --rounds N, --steps N, --threads N or --no-torch but found ${flag} ${
-          args[i + 1] ?? ""
-        }: fix the arguments`,
-      );
-    }
-    options[key] = value;
-    i++;
-  }
-  return options;
+/** The command line of `deno task bench train`. */
+export const TRAIN_BENCH_COMMAND = {
+  name: "bench train",
+  summary:
+    "Training throughput of the reference CNN: ours (native and wasm paths) against PyTorch, interleaved.",
+  options: {
+    rounds: { type: "string", valueName: "N", description: "interleaved rounds (default 5)" },
+    steps: { type: "string", valueName: "N", description: "timed steps per round (default 20)" },
+    threads: { type: "string", valueName: "N", description: "threads (default: one per core)" },
+    "no-torch": { type: "boolean", description: "skip the PyTorch comparison" },
+  },
+} as const satisfies CommandSpec;
+
+function parseOptions(args: string[]): TrainBenchOptions | null {
+  const { values, help } = parseCommand(args, TRAIN_BENCH_COMMAND);
+  if (help) return null;
+  return {
+    rounds: numberOption(values.rounds, "rounds", { fallback: 5, min: 1 }),
+    steps: numberOption(values.steps, "steps", { fallback: 20, min: 1 }),
+    threads: numberOption(values.threads, "threads", { fallback: 0 }),
+    torch: !values["no-torch"],
+  };
 }
 
 /** The reference CNN, compiled with Adam and sparse categorical crossentropy. */
@@ -167,20 +175,17 @@ function profileTable(path: Path, timings: KernelTiming[], peak: number): string
   return lines.join("\n");
 }
 
-async function writeResult(result: unknown): Promise<void> {
-  await Deno.mkdir("data/bench", { recursive: true });
-  const temp = `${RESULT_PATH}.${Deno.pid}.tmp`;
-  await Deno.writeTextFile(temp, JSON.stringify(result, null, 2) + "\n");
-  await Deno.rename(temp, RESULT_PATH);
-}
-
 /**
  * Runs the benchmark and prints each round, the medians, the ratios and the profiles.
  *
  * @param args Command-line arguments after `train`.
  */
 export async function main(args: string[]): Promise<void> {
-  const options = parseArgs(args);
+  const options = parseOptions(args);
+  if (options === null) {
+    console.log(usageText(TRAIN_BENCH_COMMAND));
+    return;
+  }
   const threads = options.threads === 0 ? undefined : options.threads;
   const first = await setupRuntime({ backend: "wasm", seed: 1, threads });
   const paths: Path[] = first.path.path === "native" ? ["native", "wasm"] : ["wasm"];
@@ -241,7 +246,7 @@ export async function main(args: string[]): Promise<void> {
     console.log("");
     console.log(profileTable(path, timings, peak));
   }
-  await writeResult({
+  await writeJsonAtomic(RESULT_PATH, {
     batch: BATCH,
     rounds: options.rounds,
     steps: options.steps,
@@ -250,5 +255,7 @@ export async function main(args: string[]): Promise<void> {
     medians,
     ratios,
     profiles,
-  });
+  }, 2);
 }
+
+if (import.meta.main) await runMain(main, { spec: TRAIN_BENCH_COMMAND });
