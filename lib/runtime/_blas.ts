@@ -88,7 +88,8 @@ export interface BlasMissing {
   reason: string;
 }
 
-function exists(path: string): boolean {
+/** Whether a file is there, when read permission lets us look; `false` when it does not. */
+function visible(path: string): boolean {
   try {
     return Deno.statSync(path).isFile;
   } catch {
@@ -148,7 +149,9 @@ let opened: Blas | null = null;
  */
 export function openBlas(threads: number): Blas | BlasMissing {
   if (opened !== null) return opened;
-  const named = Deno.env.get(BLAS_ENV);
+  // Without permission to read the variable it counts as unset.
+  const readable = Deno.permissions.querySync({ name: "env", variable: BLAS_ENV }).state;
+  const named = readable === "granted" ? Deno.env.get(BLAS_ENV) : undefined;
   if (named === "off") return { reason: `${BLAS_ENV}=off` };
   if (named !== undefined && named !== "") {
     if (!ffiGranted(named)) {
@@ -160,17 +163,17 @@ export function openBlas(threads: number): Blas | BlasMissing {
     return opened;
   }
   const candidates = BLAS_CANDIDATES[Deno.build.os] ?? [];
-  const found = candidates.filter((path) => exists(path) || path.includes(".framework/"));
-  for (const path of found) {
+  // Opening needs only FFI permission: a path that is not there fails to open.
+  for (const path of candidates) {
     if (!ffiGranted(path)) continue;
     try {
       opened = open(path, threads);
       return opened;
     } catch {
-      continue; // A framework path that is not there, or a library without cblas_sgemm.
+      continue; // Not installed there, or a library without cblas_sgemm.
     }
   }
-  const denied = found.filter((path) => !ffiGranted(path));
+  const denied = candidates.filter((path) => !ffiGranted(path) && visible(path));
   return {
     reason: denied.length > 0
       ? `--allow-ffi does not grant ${denied[0]}`
