@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { environmentSection } from "../../lib/report/mod.ts";
 import { collectEnvironment } from "../../lib/experiment/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 
 function kernelsCell(kernelPath: ReturnType<typeof collectEnvironment>["kernelPath"]): string {
   const results = makeResults();
