@@ -7,10 +7,27 @@
 import * as tf from "@tensorflow/tfjs";
 import { type GateName, GATES, isGateName } from "./gates.ts";
 import type { CompiledCircuit, Measurement, Pauli, ShotsSpec } from "./ops.ts";
-import { type CircuitJSON, compile, type Step } from "./compile.ts";
-import { type Axis, defaultRanges, type Rotation, validateRanges } from "./templates.ts";
+import { isNoisy } from "./ops.ts";
+import { type CircuitJSON, compile, type GateParam, type Step } from "./compile.ts";
+import {
+  type Axis,
+  defaultPattern,
+  defaultRanges,
+  type Rotation,
+  validateRanges,
+} from "./templates.ts";
 import { type Fusion, simulate } from "./simulator.ts";
-import { measure } from "./measure.ts";
+import {
+  countBits,
+  type Distribution,
+  measure,
+  measureDistribution,
+  sampleBits,
+  stateDistribution,
+} from "./measure.ts";
+import { densityDistribution, simulateDensity } from "./density.ts";
+import { type ChannelName, checkChannelParam, isChannelName } from "./noise.ts";
+import { fromQASM, type FromQASMOptions } from "./qasm_import.ts";
 import { kernelSupports, runKernel } from "./_kernel_op.ts";
 import { checkFinite, checkLayers, checkRunArgs, checkWireCount, checkWires } from "./_validate.ts";
 import { type DrawOptions, drawText } from "./draw.ts";
@@ -33,9 +50,76 @@ export interface AmplitudeEmbeddingOptions {
 export interface RunOptions {
   /** How input-independent gates are applied (see {@linkcode Fusion}). @default {"kernel"} */
   fusion?: Fusion;
+  /** Simulate with a density matrix even without noise channels. @default {false} */
+  density?: boolean;
+}
+
+/** Options of {@linkcode Circuit.sample} and {@linkcode Circuit.counts}. */
+export interface SampleRunOptions {
+  /** Samples per input row. */
+  shots: number;
+  /** Seed of the sampler (the same seed gives the same samples). @default {0} */
+  seed?: number;
+  /** Wires whose bits are returned, in this order. @default {all wires} */
+  wires?: number[];
+}
+
+/** Options of {@linkcode Circuit.iqpEmbedding}. */
+export interface IQPEmbeddingOptions {
+  /** Wires, one feature each. @default {all wires} */
+  wires?: number[];
+  /** Times the embedding is repeated. @default {1} */
+  repeats?: number;
+  /** Wire pairs of the MultiRZ entanglers. @default {every pair, in combinations order} */
+  pattern?: [number, number][];
+  /** First input column read. @default {the next unread column} */
+  offset?: number;
+}
+
+/** Options of {@linkcode Circuit.randomLayers}. */
+export interface RandomLayersOptions {
+  /** Probability weight of CNOTs against rotations (PennyLane's ratio_imprim). @default {0.3} */
+  ratioImprim?: number;
+  /** Rotations to draw from. @default {["RX", "RY", "RZ"]} */
+  gates?: Rotation[];
+  /** Seed of the architecture. @default {42} */
+  seed?: number;
+  /** Wires. @default {all wires} */
+  wires?: number[];
 }
 
 const PAULIS = ["X", "Y", "Z"];
+const ROTATIONS: Rotation[] = ["RX", "RY", "RZ"];
+
+function float32(x: tf.Tensor2D): tf.Tensor2D {
+  return x.dtype === "float32" ? x : tf.cast(x, "float32");
+}
+
+function checkOffset(offset: unknown): number {
+  if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0) {
+    throw new RangeError(
+      `Expected offset to be a non-negative integer but found ${
+        String(offset)
+      }: pass an input column`,
+    );
+  }
+  return offset;
+}
+
+function checkGateParam(x: unknown, gate: string): GateParam {
+  if (typeof x === "string") {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(x)) {
+      throw new TypeError(
+        `Expected a ${gate} parameter name such as theta0 but found "${x}": use letters, digits and _`,
+      );
+    }
+    return x;
+  }
+  if (typeof x === "object" && x !== null && "input" in x) {
+    return { input: checkOffset((x as { input: unknown }).input) };
+  }
+  return checkFinite(x, `${gate} parameter`);
+}
 
 /**
  * A parameterised quantum circuit on `wires` qubits (wire 0 is the most significant bit, as in
@@ -112,12 +196,128 @@ export class Circuit {
     });
   }
 
-  /** AngleEmbedding: input feature i is the angle of an X, Y or Z rotation on `wires[i]`. */
-  angleEmbedding({ rotation = "X", wires }: { rotation?: Axis; wires?: number[] } = {}): this {
+  /**
+   * AngleEmbedding: input feature i is the angle of an X, Y or Z rotation on `wires[i]`. Pass
+   * the same `offset` twice to upload the same features again (data re-uploading).
+   */
+  angleEmbedding(
+    { rotation = "X", wires, offset }: { rotation?: Axis; wires?: number[]; offset?: number } = {},
+  ): this {
     if (!PAULIS.includes(rotation)) {
       throw new TypeError(`Expected rotation X, Y or Z but found ${rotation}: pick one of them`);
     }
-    return this.#push({ type: "angleEmbedding", rotation, wires: this.#all(wires) });
+    const step: Step = { type: "angleEmbedding", rotation, wires: this.#all(wires) };
+    if (offset !== undefined) step.offset = checkOffset(offset);
+    return this.#push(step);
+  }
+
+  /**
+   * IQPEmbedding as in PennyLane: per repeat, Hadamard and RZ(x_i) on each wire, then
+   * MultiRZ(x_i x_j) on each pattern pair (i, j: the pair's positions in `wires`).
+   */
+  iqpEmbedding({ wires, repeats = 1, pattern, offset }: IQPEmbeddingOptions = {}): this {
+    const w = this.#all(wires);
+    const pairs = pattern ?? defaultPattern(w);
+    if (!Array.isArray(pairs)) {
+      throw new TypeError(
+        `Expected pattern as wire pairs but found ${typeof pairs}: pass [[0, 1]]`,
+      );
+    }
+    for (const pair of pairs) {
+      checkWires(pair, this.wires, "IQPEmbedding pattern", 2);
+      const bad = pair.find((x) => !w.includes(x));
+      if (bad !== undefined) {
+        throw new RangeError(
+          `Expected IQPEmbedding pattern wires among [${
+            w.join(", ")
+          }] but found ${bad}: use the embedding's wires`,
+        );
+      }
+    }
+    const step: Step = {
+      type: "iqpEmbedding",
+      wires: w,
+      repeats: checkLayers(repeats, "IQPEmbedding repeat"),
+      pattern: pairs.map(([a, b]) => [a, b]),
+    };
+    if (offset !== undefined) step.offset = checkOffset(offset);
+    return this.#push(step);
+  }
+
+  /**
+   * RandomLayers with weights `[layers, rotations]`: seeded random rotations and CNOTs with
+   * PennyLane's rules (see `randomLayersArchitecture`); the architecture is fixed by the seed.
+   */
+  randomLayers(
+    layers: number,
+    rotations: number,
+    { ratioImprim = 0.3, gates = ["RX", "RY", "RZ"], seed = 42, wires }: RandomLayersOptions = {},
+  ): this {
+    if (!(ratioImprim >= 0 && ratioImprim < 1)) {
+      throw new RangeError(
+        `Expected ratioImprim in [0, 1) but found ${ratioImprim}: pass e.g. 0.3`,
+      );
+    }
+    if (!Array.isArray(gates) || gates.length === 0 || gates.some((g) => !ROTATIONS.includes(g))) {
+      throw new TypeError(
+        `Expected gates from RX, RY, RZ but found ${JSON.stringify(gates)}: pass e.g. ["RX", "RY"]`,
+      );
+    }
+    return this.#push({
+      type: "randomLayers",
+      layers: checkLayers(layers, "RandomLayers"),
+      rotations: checkLayers(rotations, "RandomLayers rotation"),
+      ratioImprim,
+      gates: [...gates],
+      seed: checkFinite(seed, "seed"),
+      wires: this.#all(wires),
+    });
+  }
+
+  /**
+   * A noise channel (PennyLane's name) on each of `wires`; the circuit then runs as a density
+   * matrix. The `depolarizing`, `amplitudeDamping`, ... methods are shorthands.
+   */
+  channel(name: ChannelName, wires: number | number[], param: number): this {
+    if (!isChannelName(name)) {
+      throw new TypeError(
+        `Expected a channel name such as DepolarizingChannel but found ${
+          String(name)
+        }: see CHANNELS`,
+      );
+    }
+    const w = checkWires(wires, this.wires, name);
+    return this.#push({
+      type: "noise",
+      channel: name,
+      wires: w,
+      param: checkChannelParam(name, param),
+    });
+  }
+
+  /** DepolarizingChannel(p): rho -> (1-p) rho + p/3 (X rho X + Y rho Y + Z rho Z). */
+  depolarizing(wires: number | number[], p: number): this {
+    return this.channel("DepolarizingChannel", wires, p);
+  }
+
+  /** AmplitudeDamping(gamma): |1> decays to |0> with probability gamma. */
+  amplitudeDamping(wires: number | number[], gamma: number): this {
+    return this.channel("AmplitudeDamping", wires, gamma);
+  }
+
+  /** PhaseDamping(gamma): off-diagonal terms shrink by sqrt(1 - gamma). */
+  phaseDamping(wires: number | number[], gamma: number): this {
+    return this.channel("PhaseDamping", wires, gamma);
+  }
+
+  /** BitFlip(p): X with probability p. */
+  bitFlip(wires: number | number[], p: number): this {
+    return this.channel("BitFlip", wires, p);
+  }
+
+  /** PhaseFlip(p): Z with probability p. */
+  phaseFlip(wires: number | number[], p: number): this {
+    return this.channel("PhaseFlip", wires, p);
   }
 
   /** BasisEmbedding: input bits (0 or 1) prepare the computational basis state on `wires`. */
@@ -155,17 +355,19 @@ export class Circuit {
 
   /**
    * Appends a primitive gate. Omit `params` to make a parameterised gate trainable (its own
-   * weight block of shape `[parameter count]`); pass numbers to fix them.
+   * weight block of shape `[parameter count]`); pass numbers to fix them, strings for named
+   * trainable parameters (all names share one weight block, in order of first use; see
+   * `parameterNames`), or `{ input: k }` to read input column k.
    */
-  gate(name: GateName, wires: number | number[], params?: number[]): this {
+  gate(name: GateName, wires: number | number[], params?: GateParam[]): this {
     if (!isGateName(name)) {
       throw new TypeError(`Expected a gate name from GATES but found ${String(name)}: see GATES`);
     }
     const info = GATES[name];
     const w = checkWires(wires, this.wires, name, info.wires);
-    let p: number[] | null = null;
+    let p: GateParam[] | null = null;
     if (params !== undefined || info.params === 0) {
-      p = (params ?? []).map((x) => checkFinite(x, `${name} parameter`));
+      p = (params ?? []).map((x) => checkGateParam(x, name));
       if (p.length !== info.params) {
         throw new RangeError(
           `Expected ${info.params} parameters for ${name} but found ${p.length}: pass ${info.params}`,
@@ -184,6 +386,20 @@ export class Circuit {
       type: "expval",
       pauli,
       wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "expval"),
+    });
+    this.#compiled = null;
+    return this;
+  }
+
+  /** Variance of Pauli `pauli` on each of `wires` (default all), 1 - <P>^2: one output per wire. */
+  var(pauli: Pauli = "Z", { wires }: { wires?: number[] } = {}): this {
+    if (!PAULIS.includes(pauli)) {
+      throw new TypeError(`Expected Pauli X, Y or Z but found ${pauli}: pick one of them`);
+    }
+    this.#measurements.push({
+      type: "var",
+      pauli,
+      wires: checkWires(wires ?? [...Array(this.wires).keys()], this.wires, "var"),
     });
     this.#compiled = null;
     return this;
@@ -244,6 +460,21 @@ export class Circuit {
     return this.compiled.outputSize;
   }
 
+  /** Names of the named trainable parameters, by index in their weight block. */
+  get parameterNames(): string[] {
+    return [...this.compiled.parameterNames];
+  }
+
+  /** Index of the weight block of the named parameters, or null when there are none. */
+  get namedBlock(): number | null {
+    return this.compiled.namedBlock;
+  }
+
+  /** True when the circuit has noise channels (it then runs as a density matrix). */
+  get noisy(): boolean {
+    return isNoisy(this.compiled);
+  }
+
   /** One shape per trainable block, in the order blocks were added. */
   weightShapes(): number[][] {
     return this.compiled.weightShapes.map((s) => [...s]);
@@ -259,22 +490,73 @@ export class Circuit {
   run(
     inputs: tf.Tensor2D,
     weights: tf.Tensor[],
-    { fusion = "kernel" }: RunOptions = {},
+    { fusion = "kernel", density = false }: RunOptions = {},
   ): tf.Tensor2D {
     const c = this.compiled;
     checkRunArgs(c, inputs, weights);
-    if (fusion === "kernel" && kernelSupports(c, inputs.shape[0])) {
+    if (!density && fusion === "kernel" && kernelSupports(c, inputs.shape[0])) {
       return runKernel(c, inputs, weights);
     }
+    if (!density && !isNoisy(c)) {
+      return tf.tidy(() =>
+        measure(simulate(c, float32(inputs), weights, { fusion }), c.measurements, c.shots)
+      );
+    }
     return tf.tidy(() =>
-      measure(
-        simulate(c, inputs.dtype === "float32" ? inputs : tf.cast(inputs, "float32"), weights, {
-          fusion,
-        }),
+      measureDistribution(
+        this.#distribution(inputs, weights, density, fusion),
         c.measurements,
         c.shots,
       )
     );
+  }
+
+  #distribution(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    density: boolean,
+    fusion: Fusion,
+  ): Distribution {
+    const c = this.compiled;
+    if (density || isNoisy(c)) {
+      return densityDistribution(simulateDensity(c, float32(inputs), weights, { fusion }));
+    }
+    return stateDistribution(simulate(c, float32(inputs), weights, { fusion }));
+  }
+
+  /**
+   * Samples computational-basis outcomes (PennyLane's `qml.sample()`), seeded.
+   *
+   * @returns `[batch][shots][wires.length]` bits.
+   */
+  sample(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    { shots, seed = 0, wires }: SampleRunOptions,
+  ): number[][][] {
+    const c = this.compiled;
+    checkRunArgs(c, inputs, weights, { measurements: false });
+    if (!Number.isInteger(shots) || shots < 1) {
+      throw new RangeError(
+        `Expected shots to be a positive integer but found ${shots}: pass e.g. 1000`,
+      );
+    }
+    const ws = wires === undefined ? undefined : checkWires(wires, this.wires, "sample");
+    return tf.tidy(() =>
+      sampleBits(this.#distribution(inputs, weights, false, "adjoint"), { shots, seed, wires: ws })
+    );
+  }
+
+  /**
+   * Counts of each outcome (PennyLane's `qml.counts()`): one `{ "0101": 12, ... }` per row,
+   * bit strings in the order of `wires`, only observed outcomes.
+   */
+  counts(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    options: SampleRunOptions,
+  ): Record<string, number>[] {
+    return countBits(this.sample(inputs, weights, options));
   }
 
   /** A PennyLane-style text diagram. */
@@ -319,6 +601,17 @@ export class Circuit {
    */
   static fromJSON(json: unknown): Circuit {
     return replayJSON(json, (wires) => new Circuit(wires));
+  }
+
+  /**
+   * Imports an OpenQASM 2.0 program (see `fromQASM` in qasm_import.ts): gate arguments that are
+   * bare names become named trainable parameters (names x0, x1, ... read input columns 0,
+   * 1, ...), `measure` statements become `probs` of the measured qubits.
+   *
+   * @throws {SyntaxError} Naming the line of an unsupported or malformed statement.
+   */
+  static fromQASM(text: string, options: FromQASMOptions = {}): Circuit {
+    return fromQASM(text, (wires) => new Circuit(wires), options);
   }
 }
 

@@ -19,8 +19,18 @@
  *
  * @module
  */
-export { type AmplitudeEmbeddingOptions, Circuit, type RunOptions } from "./circuit.ts";
-export type { CircuitJSON, Step } from "./compile.ts";
+export {
+  type AmplitudeEmbeddingOptions,
+  Circuit,
+  type IQPEmbeddingOptions,
+  type RandomLayersOptions,
+  type RunOptions,
+  type SampleRunOptions,
+} from "./circuit.ts";
+export type { CircuitJSON, GateParam, Step } from "./compile.ts";
+export { type ChannelName, CHANNELS, krausMatrices } from "./noise.ts";
+export type { FromQASMOptions } from "./qasm_import.ts";
+export { referenceDensityRun } from "./reference_density.ts";
 export { QuantumLayer, type QuantumLayerArgs } from "./layer.ts";
 export { PAPER_LAYERS, PAPER_WIRES, paperCircuit } from "./paper.ts";
 export { type GateInfo, type GateName, GATES } from "./gates.ts";
@@ -30,4 +40,4 @@ export type { Fusion } from "./simulator.ts";
 export type { DrawOptions } from "./draw.ts";
 export type { SVGOptions } from "./svg.ts";
 export { referenceRun, referenceState } from "./reference.ts";
-export { MAX_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";
+export { DENSITY_MAX_WIRES, MAX_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";
