@@ -184,7 +184,8 @@ export function fromQASM(
     const code = raw.replace(/\/\/.*$/, "");
     for (const ch of code) {
       if (buffer.trim() === "" && ch.trim() !== "") start = index + 1;
-      if (ch === ";") {
+      // Braces end a statement too, so that a gate definition fails on its own line.
+      if (ch === ";" || ch === "{" || ch === "}") {
         statements.push({ line: start, text: buffer.trim() });
         buffer = "";
       } else buffer += ch;
