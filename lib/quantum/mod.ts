@@ -30,6 +30,13 @@ export {
 export type { CircuitJSON, GateParam, Step } from "./compile.ts";
 export { type ChannelName, CHANNELS, krausMatrices } from "./noise.ts";
 export type { FromQASMOptions } from "./qasm_import.ts";
+export { canonicalJSON, CIRCUIT_HASH_LENGTH, circuitHash } from "./hash.ts";
+export { loadCircuitFile, parseCircuit } from "./circuit_file.ts";
+export {
+  type GradientVariance,
+  gradientVariance,
+  type GradientVarianceOptions,
+} from "./gradient_variance.ts";
 export { referenceDensityRun } from "./reference_density.ts";
 export { QuantumLayer, type QuantumLayerArgs } from "./layer.ts";
 export { PAPER_LAYERS, PAPER_WIRES, paperCircuit } from "./paper.ts";
