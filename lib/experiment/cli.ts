@@ -20,6 +20,8 @@ export interface CliOptions {
   /** Root folder for runs and figures instead of `data/runs` and `figures`. */
   out?: string;
   backend: "wasm" | "cpu";
+  /** `--circuit FILE`: the hybrid's circuit (JSON or OpenQASM 2.0) instead of the paper's. */
+  circuit?: string;
   help: boolean;
 }
 
@@ -31,11 +33,18 @@ export interface OutputPaths {
   figuresRoot: string;
 }
 
-/** Output folders: `data/runs` and `figures`, or `<out>/runs` and `<out>/figures`. */
-export function outputPaths(out?: string): OutputPaths {
-  return out === undefined
+/**
+ * Output folders: `data/runs` and `figures`, or `<out>/runs` and `<out>/figures`; with a
+ * circuit's hash (`--circuit`), figures and report go to `<figures>/circuit-<hash>/` (its runs
+ * are told apart by their folder names, see `runFolderName`).
+ */
+export function outputPaths(out?: string, circuitHash?: string): OutputPaths {
+  const paths = out === undefined
     ? { runsRoot: "data/runs", figuresRoot: "figures" }
     : { runsRoot: `${out}/runs`, figuresRoot: `${out}/figures` };
+  return circuitHash === undefined
+    ? paths
+    : { ...paths, figuresRoot: `${paths.figuresRoot}/circuit-${circuitHash}` };
 }
 
 /** Usage text of a command. */
@@ -43,6 +52,8 @@ export function usage(command: "reproduce" | "merge"): string {
   const common = `  --profile ${PROFILE_NAMES.join("|")}   run size (default quick)
   --datasets ${DATASET_NAMES.join(",")}   data sets to include (default all)
   --out DIR                 write runs to DIR/runs and figures to DIR/figures
+  --circuit FILE            the hybrid's circuit: Circuit.toJSON() JSON or OpenQASM 2.0
+                            (runs in <dataset>-circuit-<hash>/, figures in circuit-<hash>/)
   --help                    show this text`;
   if (command === "merge") {
     return `Usage: deno task merge [flags]
@@ -58,7 +69,15 @@ ${common}
   --backend wasm|cpu        tfjs backend (default wasm)`;
 }
 
-const VALUE_FLAGS = ["profile", "datasets", "seeds", "shard", "out", "backend"] as const;
+const VALUE_FLAGS = [
+  "profile",
+  "datasets",
+  "seeds",
+  "shard",
+  "out",
+  "backend",
+  "circuit",
+] as const;
 const BOOLEAN_FLAGS = ["resume", "help"] as const;
 
 /**
@@ -80,7 +99,7 @@ export function parseCli(
   command: "reproduce" | "merge" = "reproduce",
 ): CliOptions {
   const allowed = command === "merge"
-    ? ["profile", "datasets", "out", "help"]
+    ? ["profile", "datasets", "out", "circuit", "help"]
     : [...VALUE_FLAGS, ...BOOLEAN_FLAGS];
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -153,6 +172,7 @@ export function parseCli(
     resume: flags.has("resume"),
     out: values.get("out"),
     backend,
+    ...(values.has("circuit") ? { circuit: values.get("circuit")! } : {}),
     help: flags.has("help"),
   };
 }
@@ -165,5 +185,6 @@ function example(flag: string): string {
     shard: "1/4",
     out: "/tmp/run",
     backend: "wasm",
+    circuit: "my_circuit.qasm",
   } as Record<string, string>)[flag] ?? "VALUE";
 }

@@ -13,6 +13,8 @@ import type { ReportInput } from "../report/mod.ts";
 import type { DatasetName, ProfileName } from "./results_schema.ts";
 import { loadResults } from "./load_results.ts";
 import { PROFILES } from "./profiles.ts";
+import { runFolderName } from "./run_dataset.ts";
+import type { Circuit } from "../quantum/mod.ts";
 
 /** Options of {@link finishRun}. */
 export interface FinishOptions {
@@ -24,6 +26,8 @@ export interface FinishOptions {
   figuresRoot: string;
   /** Status lines. @default console.error */
   log?: (line: string) => void;
+  /** A circuit given with `--circuit`: runs are read from `<dataset>-circuit-<hash>/`. */
+  circuit?: Circuit;
 }
 
 /** What {@link finishRun} wrote. */
@@ -41,13 +45,13 @@ export interface FinishResult {
  * @returns The files written.
  */
 export async function finishRun(
-  { profile, datasets, runsRoot, figuresRoot, log = console.error }: FinishOptions,
+  { profile, datasets, runsRoot, figuresRoot, log = console.error, circuit }: FinishOptions,
 ): Promise<FinishResult> {
   const inputs: ReportInput[] = [];
   const analysisFiles: string[] = [];
   const figureFiles: string[] = [];
   for (const dataset of datasets) {
-    const file = `${runsRoot}/${profile}/${dataset}/results.json`;
+    const file = `${runsRoot}/${profile}/${runFolderName(dataset, circuit)}/results.json`;
     const results = await loadResults(file);
     inputs.push({ results, file });
     const t0 = performance.now();

@@ -85,8 +85,8 @@ function barPanel(
       marginTop: 20,
       x: { label: null, domain: names, tickRotate: -35 },
       y: log
-        ? { label, type: "log", grid: true }
-        : { label, grid: true, ...(percent ? { domain: [0, 100] } : { zero: true }) },
+        ? { label, type: "log", grid: true, tickFormat: ".1e", ticks: 4, insetTop: 16 }
+        : { label, grid: true, insetTop: 16, ...(percent ? { domain: [0, 100] } : { zero: true }) },
       marks: [
         log ? Plot.dot(rows, { x: "name", y: "value", fill: "fill", r: 5 }) : Plot.barY(rows, {
           x: "name",
@@ -208,11 +208,13 @@ export function circuitDrawingsFigure(
   const columns = 2;
   const cellWidth = Math.floor((o.width - 24 - PANEL_GAP) / columns);
   const cells = entries.map((e) => {
-    const svg = Circuit.fromJSON(e.circuit).toSVG({ expand: false });
+    const circuit = Circuit.fromJSON(e.circuit);
+    const svg = circuit.toSVG({ expand: false });
+    const shots = circuit.toJSON().shots;
     const { width, height } = svgSize(svg);
     const scale = Math.min(1.2, cellWidth / width);
     return {
-      title: `${e.name} (${e.hash})`,
+      title: `${e.name} (${e.hash})${shots === null ? "" : `, ${shots.shots} shots`}`,
       inner: svg.replace(/^<\?xml[^>]*>/, "").replace(/<svg\b[^>]*>/, "").replace(
         /<\/svg>\s*$/,
         "",

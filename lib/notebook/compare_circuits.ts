@@ -17,6 +17,7 @@ import type { NotebookConfig } from "./config.ts";
 import { loadOrRun, type NotebookRun } from "./load_or_run.ts";
 import { type DisplayTable, table } from "./table.ts";
 import { experimentProgress, type ProgressRows } from "./experiment_progress.ts";
+import { setupRuntime } from "../runtime/mod.ts";
 
 /** One circuit of the comparison, named for tables and figures. */
 export interface CircuitChoice {
@@ -66,6 +67,8 @@ export async function compareCircuits(
       `Expected distinct circuit names but found "${duplicate}" twice: rename one of them`,
     );
   }
+  // Loading trains nothing, so the probe below needs the backend set up here.
+  await setupRuntime({ seed: 0 });
   const out: ComparedCircuit[] = [];
   for (const { name, circuit } of choices) {
     const rows: ProgressRows | undefined = progress && {
