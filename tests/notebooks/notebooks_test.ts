@@ -16,6 +16,7 @@ const NOTEBOOKS = [
   "02_cifar100",
   "03_stl10",
   "04_discussion",
+  "05_circuits",
 ];
 /** Seconds one cell may run in smoke before the test fails. */
 const CELL_TIMEOUT_SECONDS = 600;
@@ -67,12 +68,41 @@ for (const [index, stem] of NOTEBOOKS.entries()) {
           3,
           text,
         );
+      } else if (stem === "05_circuits") {
+        await checkCircuitsNotebook(text);
       } else if (index > 0) {
         assert.match(text, /trained +\[#+\] 100% .*results\.json/);
         await Deno.stat(`${runsDir}/smoke/${stem.slice(3)}/results.json`);
       }
     },
   );
+}
+
+/** The circuits notebook trained each circuit into its own folder; a rerun only loads. */
+async function checkCircuitsNotebook(text: string): Promise<void> {
+  assert.match(text, /the hybrid with each circuit/);
+  const folders: string[] = [];
+  for await (const e of Deno.readDir(`${runsDir}/smoke`)) {
+    if (e.name.startsWith("mnist-circuit-")) folders.push(e.name);
+  }
+  const rows = text.split("\n").filter((l) => / (trained|loaded)$/.test(l));
+  assert.equal(folders.length, rows.length, `${folders.join(", ")}\n${rows.join("\n")}`);
+  assert.ok(rows.length >= 6, `one table row per circuit: ${rows.length}`);
+  for (const folder of folders) {
+    const r = JSON.parse(await Deno.readTextFile(`${runsDir}/smoke/${folder}/results.json`));
+    assert.equal(`mnist-circuit-${r.circuitHash}`, folder);
+  }
+  const again = await executeNotebook(`${NOTEBOOK_DIR}/05_circuits.ipynb`, {
+    outDir,
+    env: { HQC_PROFILE: "smoke", HQC_RUNS_DIR: runsDir, HQC_RETRAIN: "", HQC_RESULTS: "" },
+    cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
+  });
+  assert.deepEqual(again.problems, []);
+  const rerun = plainText(cellsOf(again.notebook)).split("\n").filter((l) =>
+    / (trained|loaded)$/.test(l)
+  );
+  assert.equal(rerun.length, rows.length);
+  assert.ok(rerun.every((l) => l.endsWith(" loaded")), rerun.join("\n"));
 }
 
 Deno.test({
