@@ -47,7 +47,6 @@ export function layout(
   { expand = true, decimals = 2 }: LayoutOptions = {},
 ): DrawItem[] {
   const items: DrawItem[] = [];
-  const blocks = c.weightShapes.length;
   const drawnSteps = new Set<number>();
   for (const op of c.ops) {
     const step = steps[op.step]!;
