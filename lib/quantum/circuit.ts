@@ -29,11 +29,20 @@ import { densityDistribution, simulateDensity } from "./density.ts";
 import { type ChannelName, checkChannelParam, isChannelName } from "./noise.ts";
 import { fromQASM, type FromQASMOptions } from "./qasm_import.ts";
 import { kernelSupports, runKernel } from "./_kernel_op.ts";
-import { checkFinite, checkLayers, checkRunArgs, checkWireCount, checkWires } from "./_validate.ts";
+import {
+  checkFinite,
+  checkGateParam,
+  checkLayers,
+  checkOffset,
+  checkRunArgs,
+  checkWireCount,
+  checkWires,
+} from "./_validate.ts";
 import { type DrawOptions, drawText } from "./draw.ts";
 import { drawSVG, type SVGOptions } from "./svg.ts";
 import { toQASM } from "./qasm.ts";
 import { addGateMethods, type GateMethods } from "./_gate_methods.ts";
+import { addChannelMethods, type ChannelMethods } from "./_channel_methods.ts";
 import { replayJSON } from "./_json.ts";
 
 /** Options of {@linkcode Circuit.amplitudeEmbedding}. */
@@ -93,32 +102,6 @@ const ROTATIONS: Rotation[] = ["RX", "RY", "RZ"];
 
 function float32(x: tf.Tensor2D): tf.Tensor2D {
   return x.dtype === "float32" ? x : tf.cast(x, "float32");
-}
-
-function checkOffset(offset: unknown): number {
-  if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0) {
-    throw new RangeError(
-      `Expected offset to be a non-negative integer but found ${
-        String(offset)
-      }: pass an input column`,
-    );
-  }
-  return offset;
-}
-
-function checkGateParam(x: unknown, gate: string): GateParam {
-  if (typeof x === "string") {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(x)) {
-      throw new TypeError(
-        `Expected a ${gate} parameter name such as theta0 but found "${x}": use letters, digits and _`,
-      );
-    }
-    return x;
-  }
-  if (typeof x === "object" && x !== null && "input" in x) {
-    return { input: checkOffset((x as { input: unknown }).input) };
-  }
-  return checkFinite(x, `${gate} parameter`);
 }
 
 /**
@@ -293,31 +276,6 @@ export class Circuit {
       wires: w,
       param: checkChannelParam(name, param),
     });
-  }
-
-  /** DepolarizingChannel(p): rho -> (1-p) rho + p/3 (X rho X + Y rho Y + Z rho Z). */
-  depolarizing(wires: number | number[], p: number): this {
-    return this.channel("DepolarizingChannel", wires, p);
-  }
-
-  /** AmplitudeDamping(gamma): |1> decays to |0> with probability gamma. */
-  amplitudeDamping(wires: number | number[], gamma: number): this {
-    return this.channel("AmplitudeDamping", wires, gamma);
-  }
-
-  /** PhaseDamping(gamma): off-diagonal terms shrink by sqrt(1 - gamma). */
-  phaseDamping(wires: number | number[], gamma: number): this {
-    return this.channel("PhaseDamping", wires, gamma);
-  }
-
-  /** BitFlip(p): X with probability p. */
-  bitFlip(wires: number | number[], p: number): this {
-    return this.channel("BitFlip", wires, p);
-  }
-
-  /** PhaseFlip(p): Z with probability p. */
-  phaseFlip(wires: number | number[], p: number): this {
-    return this.channel("PhaseFlip", wires, p);
   }
 
   /** BasisEmbedding: input bits (0 or 1) prepare the computational basis state on `wires`. */
@@ -616,5 +574,6 @@ export class Circuit {
 }
 
 /** The single-gate builder methods (`rx`, `cnot`, ...), installed below. */
-export interface Circuit extends GateMethods {}
+export interface Circuit extends GateMethods, ChannelMethods {}
 addGateMethods(Circuit.prototype);
+addChannelMethods(Circuit.prototype);
