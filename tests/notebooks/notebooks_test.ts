@@ -78,6 +78,9 @@ for (const [index, stem] of NOTEBOOKS.entries()) {
   );
 }
 
+/** A row of the circuits notebook's comparison table: a hash, ..., trained or loaded. */
+const TABLE_ROW = /\s[0-9a-f]{12}\s.*\s(trained|loaded)$/;
+
 /** The circuits notebook trained each circuit into its own folder; a rerun only loads. */
 async function checkCircuitsNotebook(text: string): Promise<void> {
   assert.match(text, /the hybrid with each circuit/);
@@ -85,7 +88,7 @@ async function checkCircuitsNotebook(text: string): Promise<void> {
   for await (const e of Deno.readDir(`${runsDir}/smoke`)) {
     if (e.name.startsWith("mnist-circuit-")) folders.push(e.name);
   }
-  const rows = text.split("\n").filter((l) => / (trained|loaded)$/.test(l));
+  const rows = text.split("\n").filter((l) => TABLE_ROW.test(l));
   assert.equal(folders.length, rows.length, `${folders.join(", ")}\n${rows.join("\n")}`);
   assert.ok(rows.length >= 6, `one table row per circuit: ${rows.length}`);
   for (const folder of folders) {
@@ -98,9 +101,7 @@ async function checkCircuitsNotebook(text: string): Promise<void> {
     cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
   });
   assert.deepEqual(again.problems, []);
-  const rerun = plainText(cellsOf(again.notebook)).split("\n").filter((l) =>
-    / (trained|loaded)$/.test(l)
-  );
+  const rerun = plainText(cellsOf(again.notebook)).split("\n").filter((l) => TABLE_ROW.test(l));
   assert.equal(rerun.length, rows.length);
   assert.ok(rerun.every((l) => l.endsWith(" loaded")), rerun.join("\n"));
 }
