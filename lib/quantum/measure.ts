@@ -292,7 +292,7 @@ function draw(cumulative: Float64Array, u: number): number {
 
 /**
  * Counts of each observed bit string per row (PennyLane's `qml.counts()`: keys are bit
- * strings of the wires in order, wire order as given; only observed outcomes, keys sorted).
+ * strings of the wires in order, wire order as given; only observed outcomes).
  */
 export function countBits(samples: number[][][]): Record<string, number>[] {
   return samples.map((rows) => {
@@ -301,6 +301,6 @@ export function countBits(samples: number[][][]): Record<string, number>[] {
       const key = r.join("");
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    return Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+    return Object.fromEntries(counts);
   });
 }
