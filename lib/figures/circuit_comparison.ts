@@ -6,13 +6,13 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Results, SeedStatistic } from "../experiment/results_schema.ts";
+import type { Results, SeedStatistic } from "../results/mod.ts";
 import { Circuit } from "../quantum/circuit.ts";
 import { Figure } from "./figure.ts";
 import { frame } from "./frame.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
 import { svgSize, text } from "./_svg.ts";
-import { DATASET_LABELS } from "./numbering.ts";
+import { DATASET_LABELS } from "../results/mod.ts";
 import { type FigureOptions, normalizeOptions } from "./options.ts";
 import { classColor } from "./palette.ts";
 

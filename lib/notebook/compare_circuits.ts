@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { DatasetName, SeedStatistic } from "../experiment/mod.ts";
+import type { DatasetName, SeedStatistic } from "../results/mod.ts";
 import {
   type Circuit,
   circuitHash,

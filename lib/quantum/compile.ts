@@ -66,9 +66,14 @@ export interface CircuitJSON {
 /** Compiles steps into primitive operations, weight blocks and sizes. */
 export function compile(
   wires: number,
-  steps: Step[],
-  measurements: Measurement[],
-  shots: ShotsSpec | null,
+  { steps, measurements, shots }: {
+    /** The circuit's steps in order. */
+    steps: Step[];
+    /** What is measured at the end. */
+    measurements: Measurement[];
+    /** Sampled measurements, or `null` for exact expectations. */
+    shots: ShotsSpec | null;
+  },
 ): CompiledCircuit {
   const ops: Op[] = [];
   const weightShapes: number[][] = [];
@@ -105,19 +110,21 @@ export function compile(
         break;
       case "angleEmbedding": {
         const offset = s.offset ?? inputSize;
-        ops.push(...angleEmbeddingOps(s.wires, s.rotation, offset, step));
+        ops.push(...angleEmbeddingOps(s.wires, { axis: s.rotation, offset, step }));
         inputSize = Math.max(inputSize, offset + s.wires.length);
         break;
       }
       case "iqpEmbedding": {
         const offset = s.offset ?? inputSize;
-        ops.push(...iqpEmbeddingOps(s.wires, s.repeats, s.pattern, offset, step));
+        ops.push(
+          ...iqpEmbeddingOps(s.wires, { repeats: s.repeats, pattern: s.pattern, offset, step }),
+        );
         inputSize = Math.max(inputSize, offset + s.wires.length);
         break;
       }
       case "randomLayers": {
-        const arch = randomLayersArchitecture(s.wires, s.layers, s.rotations, s);
-        ops.push(...randomLayersOps(arch, weightShapes.length, step));
+        const arch = randomLayersArchitecture(s.wires, s);
+        ops.push(...randomLayersOps(arch, { block: weightShapes.length, step }));
         weightShapes.push([s.layers, s.rotations]);
         break;
       }
@@ -131,11 +138,21 @@ export function compile(
         inputSize += s.wires.length;
         break;
       case "basicEntanglerLayers":
-        ops.push(...basicEntanglerOps(s.wires, s.layers, s.rotation, weightShapes.length, step));
+        ops.push(...basicEntanglerOps(s.wires, {
+          layers: s.layers,
+          rotation: s.rotation,
+          block: weightShapes.length,
+          step,
+        }));
         weightShapes.push(basicEntanglerShape(s.layers, s.wires.length));
         break;
       case "stronglyEntanglingLayers":
-        ops.push(...stronglyEntanglingOps(s.wires, s.layers, s.ranges, weightShapes.length, step));
+        ops.push(...stronglyEntanglingOps(s.wires, {
+          layers: s.layers,
+          ranges: s.ranges,
+          block: weightShapes.length,
+          step,
+        }));
         weightShapes.push(stronglyEntanglingShape(s.layers, s.wires.length));
         break;
       case "gate": {

@@ -8,7 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Circuit } from "./circuit.ts";
-import { mulberry32 } from "../random/mod.ts";
+import { stream } from "../random/mod.ts";
 
 /** Options of {@linkcode gradientVariance}. */
 export interface GradientVarianceOptions {
@@ -40,7 +40,7 @@ export function gradientVariance(
   const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
   const total = shapes.reduce((a, s) => a + size(s), 0);
   if (total === 0) return { mean: 0, perWeight: [], samples };
-  const random = mulberry32(seed);
+  const random = stream(seed, "gradient-variance");
   const sum = new Float64Array(total);
   const sumSq = new Float64Array(total);
   for (let k = 0; k < samples; k++) {

@@ -10,7 +10,7 @@ import type { Measurement, ShotsSpec } from "./ops.ts";
 import { diagonalizing, measurementRotations } from "./_observables.ts";
 import { applyRep, constantRep, type State } from "./_state.ts";
 import { SPLIT_MEASURE_MIN_WIRES } from "./constants.ts";
-import { mulberry32 } from "../random/mod.ts";
+import { stream } from "../random/mod.ts";
 
 /**
  * What measurements read: basis-state probabilities of a batch of states (pure or mixed), in
@@ -223,7 +223,7 @@ export function measureDistribution(
 ): tf.Tensor2D {
   const base = d.probs();
   const all = measurements.flatMap((m) => readouts(d, m, base));
-  const random = shots === null ? null : mulberry32(shots.seed);
+  const random = shots === null ? null : stream(shots.seed);
   const columns = all.map(({ p, read, post }) => {
     const raw = read(p);
     const normalised = d.norm2 ? tf.div(raw, d.norm2) as tf.Tensor2D : raw;
@@ -261,7 +261,7 @@ export function sampleBits(
   const [batch, dim] = p.shape;
   const data = p.dataSync();
   p.dispose();
-  const random = mulberry32(seed);
+  const random = stream(seed);
   const cumulative = new Float64Array(dim);
   const shifts = ws.map((w) => n - 1 - d.order.indexOf(w));
   const out: number[][][] = [];

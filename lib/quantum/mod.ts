@@ -37,7 +37,7 @@ export {
   gradientVariance,
   type GradientVarianceOptions,
 } from "./gradient_variance.ts";
-export { referenceDensityRun } from "./reference_density.ts";
+export { float64DensityRun } from "./float64_density.ts";
 export { QuantumLayer, type QuantumLayerArgs } from "./layer.ts";
 export { PAPER_LAYERS, PAPER_WIRES, paperCircuit } from "./paper.ts";
 export { type GateInfo, type GateName, GATES } from "./gates.ts";
@@ -46,5 +46,5 @@ export type { Axis, Rotation } from "./templates.ts";
 export type { Fusion } from "./simulator.ts";
 export type { DrawOptions } from "./draw.ts";
 export type { SVGOptions } from "./svg.ts";
-export { referenceRun, referenceState } from "./reference.ts";
+export { float64Run, float64State } from "./float64_simulator.ts";
 export { DENSITY_MAX_WIRES, MAX_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";

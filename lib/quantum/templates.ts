@@ -7,7 +7,7 @@
  */
 import type { GateName } from "./gates.ts";
 import type { GateOp, ParamRef } from "./ops.ts";
-import { mulberry32 } from "../random/mod.ts";
+import { stream } from "../random/mod.ts";
 
 /** Rotation gate of {@linkcode basicEntanglerOps}. */
 export type Rotation = "RX" | "RY" | "RZ";
@@ -33,10 +33,16 @@ export function basicEntanglerShape(layers: number, wires: number): number[] {
  */
 export function basicEntanglerOps(
   wires: number[],
-  layers: number,
-  rotation: Rotation,
-  block: number,
-  step: number,
+  { layers, rotation, block, step }: {
+    /** Number of layers. */
+    layers: number;
+    /** The rotation gate of every wire. */
+    rotation: Rotation;
+    /** Index of the weight block the angles come from. */
+    block: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const n = wires.length;
   const ops: GateOp[] = [];
@@ -94,10 +100,16 @@ export function validateRanges(ranges: number[], layers: number, wires: number):
  */
 export function stronglyEntanglingOps(
   wires: number[],
-  layers: number,
-  ranges: number[],
-  block: number,
-  step: number,
+  { layers, ranges, block, step }: {
+    /** Number of layers. */
+    layers: number;
+    /** CNOT range of each layer. */
+    ranges: number[];
+    /** Index of the weight block the angles come from. */
+    block: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const n = wires.length;
   const ops: GateOp[] = [];
@@ -120,9 +132,14 @@ export function stronglyEntanglingOps(
 /** AngleEmbedding: `R{axis}(x_i)` on wire i, parameters read from input columns `offset + i`. */
 export function angleEmbeddingOps(
   wires: number[],
-  axis: Axis,
-  offset: number,
-  step: number,
+  { axis, offset, step }: {
+    /** Rotation axis. */
+    axis: Axis;
+    /** First input column read. */
+    offset: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const name = `R${axis}` as GateName;
   return wires.map((w, i) => ({
@@ -148,10 +165,16 @@ export function defaultPattern(wires: number[]): [number, number][] {
  */
 export function iqpEmbeddingOps(
   wires: number[],
-  repeats: number,
-  pattern: [number, number][],
-  offset: number,
-  step: number,
+  { repeats, pattern, offset, step }: {
+    /** Times the embedding is repeated. */
+    repeats: number;
+    /** Wire pairs of the MultiRZ entanglers. */
+    pattern: [number, number][];
+    /** First input column read. */
+    offset: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const ops: GateOp[] = [];
   for (let r = 0; r < repeats; r++) {
@@ -196,11 +219,20 @@ export type RandomGate = { rotation: Rotation; wire: number; index: number } | {
  */
 export function randomLayersArchitecture(
   wires: number[],
-  layers: number,
-  rotations: number,
-  { ratioImprim, gates, seed }: { ratioImprim: number; gates: Rotation[]; seed: number },
+  { layers, rotations, ratioImprim, gates, seed }: {
+    /** Number of layers. */
+    layers: number;
+    /** Rotations (weights) per layer. */
+    rotations: number;
+    /** A uniform draw above this places a rotation, otherwise a CNOT. */
+    ratioImprim: number;
+    /** Rotation gates to draw from. */
+    gates: Rotation[];
+    /** Seed of the architecture (stream "random-layers"). */
+    seed: number;
+  },
 ): RandomGate[][] {
-  const random = mulberry32(seed);
+  const random = stream(seed, "random-layers");
   const pick = <T>(xs: T[]): T => xs[Math.min(xs.length - 1, Math.floor(random() * xs.length))]!;
   const out: RandomGate[][] = [];
   for (let l = 0; l < layers; l++) {
@@ -224,8 +256,12 @@ export function randomLayersArchitecture(
 /** RandomLayers as primitive gates (weights `[layers, rotations]`, one block). */
 export function randomLayersOps(
   architecture: RandomGate[][],
-  block: number,
-  step: number,
+  { block, step }: {
+    /** Index of the weight block the angles come from. */
+    block: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   return architecture.flat().map((g) =>
     "cnot" in g

@@ -2,7 +2,7 @@
 // JSON file (smoke profile, MNIST): each run lands in its circuit's own folders, records the
 // circuit and its hash, and shows the hash in figure subtitles and in the report.
 import assert from "node:assert/strict";
-import { loadResults } from "../../lib/experiment/load_results.ts";
+import { loadResults } from "../../lib/results/mod.ts";
 import { Circuit, circuitHash } from "../../lib/quantum/mod.ts";
 
 const QASM = `OPENQASM 2.0;
@@ -65,7 +65,9 @@ Deno.test({
         assert.equal(r.circuitHash, hash);
         assert.deepEqual(r.circuit, circuit.toJSON());
         assert.equal(
-          r.models.hybrid?.layers.some((l) => l.parameters === circuit.inputSize * 129),
+          r.models.hybrid?.layers.some((l: { parameters: number }) =>
+            l.parameters === circuit.inputSize * 129
+          ),
           true,
         );
         const figures = `${out}/figures/circuit-${hash}`;

@@ -2,7 +2,7 @@
 import QuantumCircuit from "quantum-circuit";
 import type { GateName } from "../../lib/quantum/mod.ts";
 import type { CompiledCircuit } from "../../lib/quantum/ops.ts";
-import { paramValue } from "../../lib/quantum/reference.ts";
+import { paramValue } from "../../lib/quantum/float64_simulator.ts";
 
 const PEER_NAMES: Partial<Record<GateName, string>> = {
   RX: "rx",

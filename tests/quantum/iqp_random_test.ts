@@ -2,9 +2,9 @@
 // gradients, seeds.
 import * as tf from "@tensorflow/tfjs";
 import { deepEqual, equal, notDeepEqual, ok, throws } from "node:assert/strict";
-import { Circuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, float64Run } from "../../lib/quantum/mod.ts";
 import type { GateOp } from "../../lib/quantum/ops.ts";
-import { paramValue } from "../../lib/quantum/reference.ts";
+import { paramValue } from "../../lib/quantum/float64_simulator.ts";
 import {
   assertCentralDifferences,
   circuitGradients,
@@ -146,7 +146,7 @@ Deno.test("randomLayers() agrees with quantum-circuit and has weight gradients",
     const p = peerProbabilities(peerFromCompiled(c.compiled, x, weights), 3);
     const z = [0, 1, 2].map((w) => p.reduce((a, v, i) => a + ((i >> (2 - w)) & 1 ? -v : v), 0));
     ok(maxDiff(out[r]!, z) < FLOAT32_TOLERANCE);
-    ok(maxDiff(out[r]!, referenceRun(c.compiled, x, weights)) < FLOAT32_TOLERANCE);
+    ok(maxDiff(out[r]!, float64Run(c.compiled, x, weights)) < FLOAT32_TOLERANCE);
   });
   const coef = [1, -0.5, 0.25];
   assertCentralDifferences(

@@ -1,7 +1,7 @@
 // var, sample and counts: closed forms, the float64 references, seeds, shots and gradients.
 import * as tf from "@tensorflow/tfjs";
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
-import { Circuit, referenceDensityRun, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, float64DensityRun, float64Run } from "../../lib/quantum/mod.ts";
 import {
   assertCentralDifferences,
   circuitGradients,
@@ -39,7 +39,7 @@ Deno.test("var() agrees with the float64 reference and has central-difference gr
   const weights = [randomMatrix(random, 1, 18, -3, 3)[0]!];
   const out = values(() => c.run(tf.tensor2d(inputs), [tf.tensor(weights[0]!, [2, 3, 3])]));
   inputs.forEach((x, r) =>
-    ok(maxDiff(out[r]!, referenceRun(c.compiled, x, weights)) < FLOAT32_TOLERANCE)
+    ok(maxDiff(out[r]!, float64Run(c.compiled, x, weights)) < FLOAT32_TOLERANCE)
   );
   const coef = [0.3, -0.2, 0.5, 0.7, -0.4];
   assertCentralDifferences(
@@ -54,7 +54,7 @@ Deno.test("var() with noise equals the density reference", async () => {
   await useBackend();
   const c = new Circuit(2).hadamard(0).cnot(0, 1).depolarizing(1, 0.2).var("X").var("Z");
   const out = values(() => c.run(EMPTY(), []))[0]!;
-  ok(maxDiff(out, referenceDensityRun(c.compiled, [], [])) < FLOAT32_TOLERANCE);
+  ok(maxDiff(out, float64DensityRun(c.compiled, [], [])) < FLOAT32_TOLERANCE);
 });
 
 Deno.test("var() with shots estimates 1 - mean^2 from seeded samples", async () => {

@@ -7,8 +7,8 @@ import {
   CHANNELS,
   Circuit,
   DENSITY_MAX_WIRES,
+  float64DensityRun,
   krausMatrices,
-  referenceDensityRun,
 } from "../../lib/quantum/mod.ts";
 import {
   assertCentralDifferences,
@@ -129,7 +129,7 @@ Deno.test("Circuit.run() with noise equals the float64 density-matrix reference 
       c.run(tf.tensor2d(xs), ws.map((w, i) => tf.tensor(w, c.weightShapes()[i])))
     );
     xs.forEach((x, r) => {
-      const d = maxDiff(out[r]!, referenceDensityRun(c.compiled, x, ws));
+      const d = maxDiff(out[r]!, float64DensityRun(c.compiled, x, ws));
       ok(d < FLOAT32_TOLERANCE, `${n} wires row ${r}: ${d}`);
     });
   }
@@ -169,7 +169,7 @@ Deno.test("Circuit.run() with noise has gradients equal to central differences",
   );
   const coef = Array.from({ length: c.outputSize }, () => random() - 0.5);
   const grads = circuitGradients(c, inputs, weights, coef);
-  assertCentralDifferences(c, { inputs, weights, coef }, grads, "noisy ", referenceDensityRun);
+  assertCentralDifferences(c, { inputs, weights, coef }, grads, "noisy ", float64DensityRun);
 });
 
 Deno.test("Circuit.run() with noise on a batch equals each row alone", async () => {

@@ -3,7 +3,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
 import QuantumCircuit from "quantum-circuit";
-import { Circuit, paperCircuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, float64Run, paperCircuit } from "../../lib/quantum/mod.ts";
 import {
   assertCentralDifferences,
   circuitGradients,
@@ -36,8 +36,8 @@ Deno.test("Circuit.fromQASM() of toQASM() gives the same outputs for the bound r
     );
     const back = Circuit.fromQASM(c.toQASM(input, weights)).expval("Z");
     equal(back.inputSize, 0);
-    const want = referenceRun(c.compiled, input, weights);
-    ok(maxDiff(referenceRun(back.compiled, [], []), want) < ROUND_TRIP_TOLERANCE);
+    const want = float64Run(c.compiled, input, weights);
+    ok(maxDiff(float64Run(back.compiled, [], []), want) < ROUND_TRIP_TOLERANCE);
     const got = values(() => back.run(tf.zeros([1, 0]), []))[0]!;
     ok(maxDiff(got, want) < FLOAT32_TOLERANCE);
   }
@@ -106,7 +106,7 @@ Deno.test("Circuit.fromQASM() agrees with quantum-circuit's own import", () => {
     const k = Number(key);
     probs[2 * (k & 1) + ((k >> 2) & 1)]! += amp.re ** 2 + amp.im ** 2;
   }
-  ok(maxDiff(referenceRun(c.compiled, [], []), probs) < ROUND_TRIP_TOLERANCE);
+  ok(maxDiff(float64Run(c.compiled, [], []), probs) < ROUND_TRIP_TOLERANCE);
 });
 
 Deno.test("Circuit.fromQASM() rejects unsupported statements naming the line", () => {

@@ -9,7 +9,7 @@
 import { type Matrix } from "./gates.ts";
 import type { CompiledCircuit } from "./ops.ts";
 import { krausMatrices } from "./noise.ts";
-import { applyMatrixInPlace, opMatrix } from "./reference.ts";
+import { applyMatrixInPlace, opMatrix } from "./float64_simulator.ts";
 import { outputsFromProbabilities } from "./_observables.ts";
 import { baseMatrix, NUMBER_ALGEBRA } from "./gates.ts";
 import { MIN_SQUARED_NORM } from "./constants.ts";
@@ -58,7 +58,7 @@ function conjugate(rho: Rho, n: number, on: number[], a: Matrix<number>): Rho {
  *
  * @returns Interleaved [re, im] entries, row-major, length `2 * 4 ** wires`.
  */
-export function referenceDensity(
+export function float64Density(
   c: CompiledCircuit,
   input: ArrayLike<number>,
   weights: ArrayLike<number>[],
@@ -100,12 +100,12 @@ export function referenceDensity(
  *
  * @returns The measurement outputs, length `c.outputSize`.
  */
-export function referenceDensityRun(
+export function float64DensityRun(
   c: CompiledCircuit,
   input: ArrayLike<number>,
   weights: ArrayLike<number>[],
 ): number[] {
-  const rho = referenceDensity(c, input, weights);
+  const rho = float64Density(c, input, weights);
   const n = c.wires;
   const N = 2 ** n;
   return c.measurements.flatMap((m) =>
