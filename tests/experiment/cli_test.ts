@@ -44,7 +44,7 @@ Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () =>
   assert.throws(() => parseCli(["--epochs", "3"]), {
     name: "TypeError",
     message:
-      "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, --circuit, " +
+      "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --circuit, --backend, " +
       '--resume, --help but found "--epochs": see deno task reproduce --help',
   });
 });
