@@ -1,10 +1,10 @@
 /**
- * The quantum circuit of the hybrid model, drawn by `Circuit.toSVG()`.
+ * The quantum circuit of the hybrid model, drawn by `CircuitBuilder.toSVG()` (tfjs-free).
  *
  * @module
  */
 import type { Analysis, Results } from "../results/mod.ts";
-import { Circuit } from "../quantum/mod.ts";
+import { CircuitBuilder } from "../quantum/drawing.ts";
 import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, type Panel } from "./_plot.ts";
 import { svgSize } from "./_svg.ts";
@@ -13,7 +13,7 @@ import type { FigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 
 /** How the circuit was simulated, for the caption. */
-function simulation(c: Circuit): string {
+function simulation(c: CircuitBuilder): string {
   const json = c.toJSON();
   const how = c.noisy
     ? "simulated exactly as a density matrix (it has noise channels)"
@@ -23,7 +23,8 @@ function simulation(c: Circuit): string {
 
 /**
  * The circuit stored in `results.circuit` (`Circuit.toJSON()`), rebuilt with
- * `Circuit.fromJSON` and drawn with `toSVG()`.
+ * `CircuitBuilder.fromJSON` (lib/quantum/drawing.ts, which never loads tfjs) and drawn with
+ * `toSVG()`.
  *
  * @returns `fig12_circuit` (23 CIFAR-100, 34 STL-10)
  */
@@ -36,7 +37,7 @@ export function circuitFigure(
   let panel: Panel;
   let caption: string;
   try {
-    const c = Circuit.fromJSON(results.circuit);
+    const c = CircuitBuilder.fromJSON(results.circuit);
     const svg = c.toSVG();
     const { width, height } = svgSize(svg);
     const scale = Math.min(1.6, (o.width - 24) / width);

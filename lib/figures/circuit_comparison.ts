@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Results, SeedStatistic } from "../results/mod.ts";
-import { Circuit } from "../quantum/circuit.ts";
+import { CircuitBuilder } from "../quantum/drawing.ts";
 import { Figure } from "./figure.ts";
 import { frame } from "./frame.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
@@ -208,7 +208,7 @@ export function circuitDrawingsFigure(
   const columns = 2;
   const cellWidth = Math.floor((o.width - 24 - PANEL_GAP) / columns);
   const cells = entries.map((e) => {
-    const circuit = Circuit.fromJSON(e.circuit);
+    const circuit = CircuitBuilder.fromJSON(e.circuit);
     const svg = circuit.toSVG({ expand: false });
     const shots = circuit.toJSON().shots;
     const { width, height } = svgSize(svg);
@@ -232,7 +232,7 @@ export function circuitDrawingsFigure(
     const rowHeight = Math.max(...row.map((c) => c.h)) + 22;
     row.forEach((c, j) => {
       const x = j * (cellWidth + PANEL_GAP);
-      parts.push(text(x, y + 14, c.title, { size: 12, weight: "bold" }));
+      parts.push(text(c.title, { x, y: y + 14, size: 12, weight: "bold" }));
       parts.push(
         `<svg x="${x}" y="${
           y + 20

@@ -19,14 +19,13 @@
  *
  * @module
  */
+export { Circuit, type RunOptions, type SampleRunOptions } from "./circuit.ts";
 export {
   type AmplitudeEmbeddingOptions,
-  Circuit,
+  CircuitBuilder,
   type IQPEmbeddingOptions,
   type RandomLayersOptions,
-  type RunOptions,
-  type SampleRunOptions,
-} from "./circuit.ts";
+} from "./builder.ts";
 export type { CircuitJSON, GateParam, Step } from "./compile.ts";
 export { type ChannelName, CHANNELS, krausMatrices } from "./noise.ts";
 export type { FromQASMOptions } from "./qasm_import.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { circuitComparisonFigure, circuitDrawingsFigure } from "../../lib/figures/mod.ts";
 import { Circuit, circuitHash, paperCircuit } from "../../lib/quantum/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 
 function entry(name: string, circuit: Circuit, accuracy: number, variance: number) {
   const results = makeResults({
