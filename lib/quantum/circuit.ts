@@ -18,6 +18,7 @@ import {
 } from "./measure.ts";
 import { isNoisy } from "./ops.ts";
 import { densityDistribution, simulateDensity } from "./density.ts";
+import { channelTailDistribution } from "./_channel_tail.ts";
 import { fromQASM, type FromQASMOptions } from "./qasm_import.ts";
 import { checkWires } from "./_validate.ts";
 import { kernelSupports, runKernel } from "./_kernel_op.ts";
@@ -99,6 +100,10 @@ export class Circuit extends CircuitBuilder {
     fusion: Fusion,
   ): Distribution {
     const c = this.compiled;
+    if (!density && isNoisy(c)) {
+      const tail = channelTailDistribution(c, float32(inputs), weights, fusion);
+      if (tail !== null) return tail;
+    }
     if (density || isNoisy(c)) {
       return densityDistribution(simulateDensity(c, float32(inputs), weights, { fusion }));
     }

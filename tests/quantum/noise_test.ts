@@ -159,6 +159,30 @@ Deno.test("noise-free density simulation equals quantum-circuit's statevector pr
   }
 });
 
+Deno.test("channels that end a Z-measured circuit equal the density simulation, gradients too", async () => {
+  await useBackend();
+  const random = rng(33);
+  const c = new Circuit(3).amplitudeEmbedding({ normalize: true }).stronglyEntanglingLayers(1)
+    .depolarizing([0, 1, 2], 0.1).amplitudeDamping(1, 0.3).phaseDamping(2, 0.2).bitFlip(0, 0.05)
+    .phaseFlip(1, 0.4).expval("Z").var("Z", { wires: [2] }).expvalPauli("ZIZ").probs({
+      wires: [2, 0],
+    });
+  const inputs = randomMatrix(random, 2, 8);
+  const weights = [randomMatrix(random, 1, 9, -3, 3)[0]!];
+  const w = [tf.tensor(weights[0]!, [1, 3, 3])];
+  const fast = values(() => c.run(tf.tensor2d(inputs), w));
+  const dense = values(() => c.run(tf.tensor2d(inputs), w, { density: true }));
+  ok(maxDiff(fast, dense) < FLOAT32_TOLERANCE, `${maxDiff(fast, dense)}`);
+  inputs.forEach((x, r) =>
+    ok(maxDiff(fast[r]!, float64DensityRun(c.compiled, x, weights)) < FLOAT32_TOLERANCE)
+  );
+  const coef = Array.from({ length: c.outputSize }, () => random() - 0.5);
+  const grads = circuitGradients(c, inputs, weights, coef);
+  assertCentralDifferences(c, { inputs, weights, coef }, grads, "tail ", float64DensityRun);
+  const big = new Circuit(DENSITY_MAX_WIRES + 2).hadamard(0).bitFlip(0, 0.25).expval("Z");
+  ok(Math.abs(values(() => big.run(tf.zeros([1, 0]), []))[0]![0]!) < FLOAT32_TOLERANCE);
+});
+
 Deno.test("Circuit.run() with noise has gradients equal to central differences", async () => {
   await useBackend();
   const random = rng(21);
@@ -195,7 +219,7 @@ Deno.test("noise channels validate their parameter and the register size", () =>
   });
   throws(() => new Circuit(2).bitFlip(2, 0.1), RangeError);
   throws(() => new Circuit(1).channel("Foo" as ChannelName, 0, 0.1), TypeError);
-  const big = new Circuit(DENSITY_MAX_WIRES + 1).bitFlip(0, 0.1).expval("Z");
+  const big = new Circuit(DENSITY_MAX_WIRES + 1).bitFlip(0, 0.1).hadamard(0).expval("Z");
   throws(() => big.run(tf.zeros([1, 0]), []), {
     name: "RangeError",
     message:
