@@ -6,7 +6,9 @@
  * 2. The same circuit with the per-sample `quantum-circuit` npm package, forward only.
  * 3. Their ratio (target >= 100x).
  * 4. Forward+backward time of one sample from 4 to 16 wires (target: 16 wires < 100 ms).
- * 5. A PyTorch peer as a researcher would write it (peers/torch_quantum.py: a batched
+ * 5. Noisy simulation (density matrix) from 4 to 10 wires against the same circuit without
+ *    noise (`_quantum_noise.ts`).
+ * 6. A PyTorch peer as a researcher would write it (peers/torch_quantum.py: a batched
  *    `[batch, 2^n]` complex statevector, gates as tensor ops, autograd backward), against ours,
  *    forward+backward at batch 64 from 4 to 14 wires in alternating rounds; ratio ours/PyTorch
  *    (goal >= 1 at the paper's 4 wires).
@@ -28,6 +30,7 @@ import * as tf from "@tensorflow/tfjs";
 import QuantumCircuit from "quantum-circuit";
 import { Circuit, type Fusion, paperCircuit } from "../../lib/quantum/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { noisyScaling } from "./_quantum_noise.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import { compareWithTorch, type PeerComparison } from "./_torch_quantum.ts";
 
@@ -222,6 +225,7 @@ export async function main(args: string[]): Promise<void> {
     );
   }
   tf.dispose([x, w]);
+  const noisy = noisyScaling({ trials, quick });
   const torch = await torchPeer(quick);
   await writeJsonAtomic("data/bench/quantum.json", {
     date: new Date().toISOString(),
@@ -235,6 +239,7 @@ export async function main(args: string[]): Promise<void> {
     maxDifference: gap,
     scaling,
     wideTargetMs: WIDE_TARGET_MS,
+    noisy,
     torch,
   }, 2);
 }
