@@ -1,6 +1,7 @@
 /**
  * `deno task reproduce [--profile smoke|quick|paper] [--datasets mnist,cifar100,stl10]
- * [--seeds N] [--shard k/N | --jobs N] [--threads N] [--resume] [--out DIR] [--backend wasm|cpu]`
+ * [--seeds N] [--shard k/N | --jobs N] [--threads N] [--resume] [--out DIR] [--backend wasm|cpu]
+ * [--circuit FILE]`
  *
  * Runs every experiment of the grid (or one shard of it, or all shards as `--jobs N` parallel
  * processes that are merged at the end), then analysis, every figure and the claims report;
@@ -37,6 +38,8 @@ import {
   PROGRESS_ENV,
   runShardsInParallel,
 } from "../lib/experiment/sweep/mod.ts";
+import { runFolderName } from "../lib/experiment/run_dataset.ts";
+import { circuitHash, loadCircuitFile } from "../lib/quantum/mod.ts";
 
 const encoder = new TextEncoder();
 const inPlace = (() => {
@@ -117,6 +120,7 @@ async function runJobs(options: CliOptions, jobs: number): Promise<void> {
     ...["--threads", String(threads)],
     ...(options.out === undefined ? [] : ["--out", options.out]),
     ...(options.resume ? ["--resume"] : []),
+    ...(options.circuit === undefined ? [] : ["--circuit", options.circuit]),
   ];
   const progress = new CombinedProgress(grid, count, profile);
   await runShardsInParallel({
@@ -125,13 +129,22 @@ async function runJobs(options: CliOptions, jobs: number): Promise<void> {
     onProgress: combinedPrinter(progress),
   });
   if (inPlace) write("\n");
-  const { runsRoot, figuresRoot } = outputPaths(options.out);
+  const circuit = options.circuit === undefined
+    ? undefined
+    : await loadCircuitFile(options.circuit);
+  const { runsRoot, figuresRoot } = outputPaths(options.out, circuit && circuitHash(circuit));
   for (const dataset of options.datasets) {
-    const dir = `${runsRoot}/${profile.name}/${dataset}`;
+    const dir = `${runsRoot}/${profile.name}/${runFolderName(dataset, circuit)}`;
     await mergeRunDir(dir, { count });
     console.error(`Merged the ${count} shards of ${dataset} into ${dir}/results.json`);
   }
-  await finishRun({ profile: profile.name, datasets: options.datasets, runsRoot, figuresRoot });
+  await finishRun({
+    profile: profile.name,
+    datasets: options.datasets,
+    runsRoot,
+    figuresRoot,
+    ...(circuit === undefined ? {} : { circuit }),
+  });
   console.error(
     `Total time: ${formatSeconds((performance.now() - start) / 1000)} ` +
       `(${((performance.now() - start) / 1000).toFixed(1)} s)`,
@@ -143,7 +156,18 @@ async function main(options: CliOptions): Promise<void> {
   const start = performance.now();
   const profile = PROFILES[options.profile];
   const seeds = seedList(options.seeds ?? profile.seeds);
-  const { runsRoot, figuresRoot } = outputPaths(options.out);
+  const circuit = options.circuit === undefined
+    ? undefined
+    : await loadCircuitFile(options.circuit);
+  const { runsRoot, figuresRoot } = outputPaths(options.out, circuit && circuitHash(circuit));
+  if (circuit !== undefined) {
+    console.error(
+      `Circuit ${options.circuit} (${circuitHash(circuit)}): ${circuit.wires} wires, ` +
+        `${circuit.inputSize} inputs, ${circuit.outputSize} outputs, weights ${
+          JSON.stringify(circuit.weightShapes())
+        }${circuit.noisy ? ", noisy (density matrix)" : ""}`,
+    );
+  }
   const grid = experimentGrid(options.datasets, MODEL_KINDS, seeds);
   const cells = options.shard === undefined ? grid : shardCells(grid, options.shard);
   console.error(
@@ -163,12 +187,13 @@ async function main(options: CliOptions): Promise<void> {
       profile,
       seeds,
       models: [...MODEL_KINDS],
-      outDir: `${runsRoot}/${profile.name}/${dataset}`,
+      outDir: `${runsRoot}/${profile.name}/${runFolderName(dataset, circuit)}`,
       resume: options.resume,
       onProgress,
       shard: options.shard === undefined ? undefined : { ...options.shard, grid },
       backend: options.backend,
       threads: options.threads,
+      ...(circuit === undefined ? {} : { circuit }),
     });
     console.error(`Finished ${dataset} in ${formatSeconds((performance.now() - t0) / 1000)}`);
   }
@@ -177,10 +202,18 @@ async function main(options: CliOptions): Promise<void> {
       `Shard ${options.shard.index}/${options.shard.count} written. After all ${options.shard.count} ` +
         `shards finish, run: deno task merge --profile ${profile.name} --datasets ${
           options.datasets.join(",")
-        }${options.out ? ` --out ${options.out}` : ""}`,
+        }${options.out ? ` --out ${options.out}` : ""}${
+          options.circuit ? ` --circuit ${options.circuit}` : ""
+        }`,
     );
   } else {
-    await finishRun({ profile: profile.name, datasets: options.datasets, runsRoot, figuresRoot });
+    await finishRun({
+      profile: profile.name,
+      datasets: options.datasets,
+      runsRoot,
+      figuresRoot,
+      ...(circuit === undefined ? {} : { circuit }),
+    });
   }
   console.error(
     `Total time: ${formatSeconds((performance.now() - start) / 1000)} ` +

@@ -36,6 +36,8 @@ export interface CliOptions {
   jobs?: number;
   /** Wasm threads per process; undefined means one per core (divided among `jobs`). */
   threads?: number;
+  /** `--circuit FILE`: the hybrid's circuit (JSON or OpenQASM 2.0) instead of the paper's. */
+  circuit?: string;
   help: boolean;
 }
 
@@ -47,11 +49,18 @@ export interface OutputPaths {
   figuresRoot: string;
 }
 
-/** Output folders: `data/runs` and `figures`, or `<out>/runs` and `<out>/figures`. */
-export function outputPaths(out?: string): OutputPaths {
-  return out === undefined
+/**
+ * Output folders: `data/runs` and `figures`, or `<out>/runs` and `<out>/figures`; with a
+ * circuit's hash (`--circuit`), figures and report go to `<figures>/circuit-<hash>/` (its runs
+ * are told apart by their folder names, see `runFolderName`).
+ */
+export function outputPaths(out?: string, circuitHash?: string): OutputPaths {
+  const paths = out === undefined
     ? { runsRoot: "data/runs", figuresRoot: "figures" }
     : { runsRoot: `${out}/runs`, figuresRoot: `${out}/figures` };
+  return circuitHash === undefined
+    ? paths
+    : { ...paths, figuresRoot: `${paths.figuresRoot}/circuit-${circuitHash}` };
 }
 
 const COMMON_OPTIONS = {
@@ -72,6 +81,13 @@ const COMMON_OPTIONS = {
     valueName: "DIR",
     example: "/tmp/run",
     description: "write runs to DIR/runs and figures to DIR/figures",
+  },
+  circuit: {
+    type: "string",
+    valueName: "FILE",
+    example: "my_circuit.qasm",
+    description: "the hybrid's circuit: Circuit.toJSON() JSON or OpenQASM 2.0 " +
+      "(runs in <dataset>-circuit-<hash>/, figures in circuit-<hash>/)",
   },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -95,6 +111,7 @@ export const REPRODUCE_COMMAND = {
       description: "run slice k of N of the (dataset, model, seed) grid; merge later",
     },
     out: COMMON_OPTIONS.out,
+    circuit: COMMON_OPTIONS.circuit,
     backend: {
       type: "string",
       valueName: "wasm|cpu",
@@ -202,6 +219,7 @@ export function parseCli(
     backend,
     jobs,
     threads: wholeOption(values.threads as string | undefined, "threads", 2),
+    ...(typeof values.circuit === "string" ? { circuit: values.circuit } : {}),
     help: parsed.help,
   };
 }

@@ -175,6 +175,21 @@ export interface Environment {
   cores: number;
   memoryGB: number;
   os: string;
+  /**
+   * Which training kernels ran (lib/runtime's `kernelPath()`); absent in results written
+   * before it was recorded. Results repeat bit for bit only on the same path, library and
+   * thread count.
+   */
+  kernelPath?: KernelPathRecord;
+}
+
+/** The kernel path of a run: native (CBLAS through Deno FFI), wasm or cpu. */
+export interface KernelPathRecord {
+  path: "native" | "wasm" | "cpu";
+  /** The CBLAS library on the native path, else `null`. */
+  library: string | null;
+  /** Threads the kernels computed with. */
+  threads: number;
 }
 
 /** One dataset's complete run. */
@@ -197,6 +212,8 @@ export interface Results {
   environment: Environment;
   /** `Circuit.toJSON()` of the hybrid model's circuit. */
   circuit: unknown;
+  /** `circuitHash(circuit)`: the circuit's short stable identity (absent in older results). */
+  circuitHash?: string;
   models: Partial<Record<ModelKind, ModelResult>>;
   /** Wall time of the whole run, seconds. */
   totalSeconds: number;

@@ -47,7 +47,8 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
 Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () => {
   assert.throws(() => parseCli(["--epochs", "3"]), {
     name: "TypeError",
-    message: "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, " +
+    message:
+      "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --circuit, --backend, " +
       '--resume, --jobs, --threads, --help but found "--epochs": see deno task reproduce --help',
   });
 });
@@ -78,7 +79,7 @@ Deno.test("parseCli() rejects bad values with what to pass", () => {
 Deno.test("parseCli() for merge refuses training flags", () => {
   assert.throws(
     () => parseCli(["--shard", "1/2"], "merge"),
-    /^TypeError: Expected a flag of --profile, --datasets, --out, --help but found "--shard"/,
+    /^TypeError: Expected a flag of --profile, --datasets, --out, --circuit, --help but found "--shard"/,
   );
   assert.equal(parseCli(["--profile", "paper"], "merge").profile, "paper");
 });
@@ -110,4 +111,25 @@ Deno.test("parseCli() refuses --jobs together with --shard", () => {
     name: "TypeError",
     message: "Expected either --jobs or --shard but found both: --jobs N runs all N shards itself",
   });
+});
+
+Deno.test("parseCli() reads --circuit for reproduce and merge", () => {
+  assert.equal(parseCli(["--circuit", "my.qasm"]).circuit, "my.qasm");
+  assert.equal(parseCli(["--circuit=c.json"], "merge").circuit, "c.json");
+  assert.equal("circuit" in parseCli([]), false);
+  assert.throws(
+    () => parseCli(["--circuit"]),
+    /^TypeError: Expected a value after --circuit but found none: e.g. --circuit my_circuit.qasm/,
+  );
+});
+
+Deno.test("outputPaths() puts a circuit's figures and report under circuit-<hash>", () => {
+  assert.deepEqual(outputPaths(undefined, "0123456789ab"), {
+    runsRoot: "data/runs",
+    figuresRoot: "figures/circuit-0123456789ab",
+  });
+  assert.deepEqual(
+    outputPaths("data/t", "0123456789ab").figuresRoot,
+    "data/t/figures/circuit-0123456789ab",
+  );
 });
