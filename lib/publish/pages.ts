@@ -17,7 +17,8 @@ export function escapeHtml(text: string | number): string {
     .replaceAll('"', "&quot;");
 }
 
-const STYLE = "body{font-family:sans-serif;max-width:960px;margin:auto;padding:1em;line-height:1.4}" +
+const STYLE =
+  "body{font-family:sans-serif;max-width:960px;margin:auto;padding:1em;line-height:1.4}" +
   ".hqc-provenance{border:1px solid #bbb;background:#f6f6f6;padding:.5em 1em;margin:0 0 1em;" +
   "font:13px sans-serif;color:#222}.hqc-provenance dl{display:grid;" +
   "grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.3em 0}" +

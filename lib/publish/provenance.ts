@@ -68,7 +68,9 @@ export function siteProvenance(
       `${config.models.join(", ")}, ${config.attackCount} attacked test images`,
     data: `${dataset.name} (${dataset.provenance}): ${sizes.train} train / ${sizes.val} ` +
       `validation / ${sizes.test} test images` +
-      (dataset.provenance === "official" ? "" : `; fetch the real data with ${dataset.fetchCommand}`),
+      (dataset.provenance === "official"
+        ? ""
+        : `; fetch the real data with ${dataset.fetchCommand}`),
     runDate: results.createdAt,
     runCommit: typeof recordedCommit === "string" ? recordedCommit : "not recorded",
     kernelPath: `${kernel.path}, ${kernel.threads} thread${kernel.threads === 1 ? "" : "s"}`,

@@ -69,7 +69,13 @@ function verdictOf(a: Assessment): string {
 
 function claimRow(measure: string, model: string, claim: Claim, results: Results): AnswerRow {
   const a = assessClaim(claim, results);
-  return { measure, model, ours: a.measured?.text ?? "-", paper: claim.paper, verdict: verdictOf(a) };
+  return {
+    measure,
+    model,
+    ours: a.measured?.text ?? "-",
+    paper: claim.paper,
+    verdict: verdictOf(a),
+  };
 }
 
 function comparisonLabel(claim: Claim): string {
