@@ -57,3 +57,14 @@ export {
 } from "./progress.ts";
 export { type CellResult, FEATURE_SEED, runCell, type RunCellOptions } from "./run_cell.ts";
 export { DATA_SEED, defaultRunDir, runDataset, type RunDatasetOptions } from "./run_dataset.ts";
+export { type KernelPath, kernelPathOf } from "./kernel_path.ts";
+export { cellFitOptions, type TrainingConfig } from "./fit_options.ts";
+export {
+  type EpochMismatch,
+  type ModelCheck,
+  VERIFIED_FIELDS,
+  type VerifyOptions,
+  VerifyRefusedError,
+  type VerifyReport,
+  verifyRun,
+} from "./verify_run.ts";

@@ -18,7 +18,6 @@
 
 export { findResults } from "./find_results.ts";
 export { gitCommit } from "./git_commit.ts";
-export { type KernelPath, kernelPathOf } from "./kernel_path.ts";
 export { escapeHtml, provenanceBox, sitePage, withProvenance } from "./pages.ts";
 export {
   PROVENANCE_LABELS,

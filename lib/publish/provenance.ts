@@ -8,7 +8,7 @@
 
 import type { Results } from "../experiment/results_schema.ts";
 import { PROFILES } from "../experiment/profiles.ts";
-import { kernelPathOf } from "./kernel_path.ts";
+import { kernelPathOf } from "../experiment/mod.ts";
 
 /** Provenance of one published run, as printed on every page. */
 export interface SiteProvenance {
