@@ -31,3 +31,10 @@ export {
   type PublishOptions,
   publishSite,
 } from "./publish_site.ts";
+export {
+  README_BLOCK_END,
+  README_BLOCK_START,
+  readmeBlockOf,
+  renderReadmeBlock,
+  replaceReadmeBlock,
+} from "./readme_block.ts";

@@ -4,6 +4,7 @@ import { saveAnalysis } from "../../lib/analysis/mod.ts";
 import { writeJsonAtomic } from "../../lib/experiment/mod.ts";
 import { MANIFEST_FILE, publishSite, withProvenance } from "../../lib/publish/mod.ts";
 import { fixtureAnalysis, fixtureResults } from "../figures/fixture.ts";
+import { summarizedFixture } from "./_fixture.ts";
 import { Browser, chromiumTest, crawlSite, serveFolder } from "./_chromium.ts";
 
 /** A tiny SVG, as a rendered notebook inlines its figures. */
@@ -21,8 +22,7 @@ const NOTEBOOK_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>0
 /** A finished run folder from the figures fixture (results, analysis, a rendered notebook). */
 async function fixtureRun(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "hqc-publish-run-" });
-  const results = fixtureResults("mnist");
-  await writeJsonAtomic(join(dir, "results.json"), results);
+  await writeJsonAtomic(join(dir, "results.json"), summarizedFixture());
   await saveAnalysis(join(dir, "analysis.json"), fixtureAnalysis("mnist"));
   await Deno.mkdir(join(dir, "notebooks"));
   await Deno.writeTextFile(join(dir, "notebooks", "01_mnist.html"), NOTEBOOK_HTML);
