@@ -11,7 +11,7 @@ import { analysisPathFor, analyze, loadAnalysis, saveAnalysis } from "../analysi
 import type { Analysis } from "../analysis/mod.ts";
 import { loadResults, PROFILES, type Results, writeFileAtomic } from "../experiment/mod.ts";
 import { type FigureFile, renderAll } from "../figures/mod.ts";
-import { ANSWER_COLUMNS, answerRows, writeReport } from "../report/mod.ts";
+import { ANSWER_COLUMNS, answerRows, plateauSentence, writeReport } from "../report/mod.ts";
 import { findResults } from "./find_results.ts";
 import { escapeHtml, provenanceBox, sitePage, withProvenance } from "./pages.ts";
 import { type SiteProvenance, siteProvenance } from "./provenance.ts";
@@ -147,6 +147,7 @@ function indexBody(
       }).join("")
     }</ul>`;
   return `<h2>The answer</h2>${answerTableHtml(results)}` +
+    `<p>${escapeHtml(plateauSentence(results))}</p>` +
     `<h2>Report</h2><p><a href="REPORT.html">The paper's claims beside our measurements, ` +
     `with verdicts</a> (<a href="REPORT.md">Markdown</a>)</p>` +
     `<h2>Figures</h2><p><a href="figures/index.html">All figures on one page</a></p>` +

@@ -8,7 +8,7 @@
 
 import { join } from "node:path";
 import { loadResults } from "../experiment/mod.ts";
-import { answerTableMarkdown } from "../report/mod.ts";
+import { answerTableMarkdown, plateauSentence } from "../report/mod.ts";
 import { siteProvenance } from "./provenance.ts";
 
 /** First line of the block. */
@@ -43,7 +43,8 @@ export async function renderReadmeBlock(runDir = "published/mnist"): Promise<str
       `${p.runCommit}, kernel path ${p.kernelPath}. Means over ${seeds} seed(s) with 95 % ` +
       `Student-t intervals; verdict rules in the report. Browse the ` +
       `[site](${runDir}/index.html), read the [report](${runDir}/REPORT.md), check it with ` +
-      `\`deno task verify-published --run ${runDir}\`.\n\n${answerTableMarkdown(results)}`;
+      `\`deno task verify-published --run ${runDir}\`. ${plateauSentence(results)}\n\n` +
+      answerTableMarkdown(results);
   }
   // deno fmt would re-pad the table, and the block must stay byte-equal to what this renders.
   return `${README_BLOCK_START}\n<!-- deno-fmt-ignore-start -->\n\n${body}\n` +
