@@ -4,7 +4,7 @@
  * Re-trains the first epoch of the first seed of every model of a published run (default
  * `published/mnist`) from the configuration its `results.json` records, on the kernel path
  * and thread count it records, and compares the recorded numbers of that epoch exactly.
- * Exits 0 on a match, 1 on a mismatch, 2 when the run cannot be re-trained here.
+ * Exits 0 on a match, 1 on a mismatch, 3 when the run cannot be re-trained here.
  *
  * @module
  */
@@ -23,7 +23,7 @@ const USAGE = `Usage: deno task verify-published [--run DIR]
 
 Re-trains epoch 1 of seed 1 of every model of the run in DIR (default ${DEFAULT_RUN})
 and compares ${VERIFIED_FIELDS.join(", ")} with the record, exactly.
-Exit status: 0 all match, 1 a number differs, 2 the run cannot be re-trained here.`;
+Exit status: 0 all match, 1 a number differs, 3 the run cannot be re-trained here.`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -58,7 +58,7 @@ export async function main(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof VerifyRefusedError) {
       console.log(error.message);
-      return 2;
+      return 3;
     }
     throw error;
   }

@@ -9,17 +9,20 @@ import type { Environment } from "./results_schema.ts";
 
 /** The kernel path of a run. */
 export interface KernelPath {
-  /** `wasm` (tfjs wasm backend with our kernels), `native` (BLAS) or `cpu`. */
+  /** `wasm` (tfjs wasm backend with our kernels), `native` (CBLAS through FFI) or `cpu`. */
   path: string;
   threads: number;
+  /** The CBLAS library on the native path, when recorded. */
+  library?: string | null;
 }
 
 /**
- * The kernel path a results file records: its `kernelPath` field when the run
- * recorded one, else the tfjs backend (runs before native kernels existed).
+ * The kernel path a results file records: its `kernelPath` field (a name, or an object
+ * with `path`, `threads` and `library`) when the run recorded one, else the tfjs backend
+ * with the environment's thread count (runs made before native kernels existed).
  *
  * @param environment `results.environment`.
- * @returns Path and threads.
+ * @returns Path and threads (and the library, when recorded).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -29,8 +32,16 @@ export interface KernelPath {
  */
 export function kernelPathOf(environment: Environment): KernelPath {
   const recorded = (environment as { kernelPath?: unknown }).kernelPath;
-  return {
-    path: typeof recorded === "string" ? recorded : environment.backend,
-    threads: environment.threads,
-  };
+  if (typeof recorded === "string") return { path: recorded, threads: environment.threads };
+  if (typeof recorded === "object" && recorded !== null) {
+    const { path, threads, library } = recorded as Record<string, unknown>;
+    if (typeof path === "string") {
+      return {
+        path,
+        threads: typeof threads === "number" ? threads : environment.threads,
+        library: typeof library === "string" ? library : null,
+      };
+    }
+  }
+  return { path: environment.backend, threads: environment.threads };
 }

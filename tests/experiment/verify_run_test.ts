@@ -101,7 +101,7 @@ Deno.test({
       (r.environment as unknown as Record<string, unknown>).kernelPath = "tpu";
     });
     const { code, out } = await verifyCli(dir);
-    assert.equal(code, 2, out);
+    assert.equal(code, 3, out);
     const lines = out.trim().split("\n");
     assert.equal(
       lines.at(-1),
