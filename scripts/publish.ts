@@ -9,8 +9,8 @@
  */
 
 import { parseArgs } from "node:util";
-import { loadResults } from "../lib/experiment/mod.ts";
-import { findResults, gitCommit, publishSite } from "../lib/publish/mod.ts";
+import { gitCommit, loadResults } from "../lib/experiment/mod.ts";
+import { findResults, publishSite } from "../lib/publish/mod.ts";
 
 const USAGE = `Usage: deno task publish --run DIR [--out DIR] [--notebooks DIR]
 

@@ -28,7 +28,9 @@ function guarded<T>(read: () => T, fallback: T): T {
  * Describes this machine and the tfjs runtime.
  *
  * @param runtime The backend and thread count `setupRuntime` reported.
- * @returns Deno, V8, TypeScript and tfjs versions, backend, threads, CPU model, cores, memory, OS.
+ * @param commit The git commit of the code that ran, when known (see `gitCommit`).
+ * @returns Deno, V8, TypeScript and tfjs versions, backend, threads, CPU model, cores, memory, OS
+ *   and commit.
  * @example
  * ```ts ignore
  * import { collectEnvironment } from "./environment.ts";
@@ -37,6 +39,7 @@ function guarded<T>(read: () => T, fallback: T): T {
  */
 export function collectEnvironment(
   runtime: { backend: string; threads: number },
+  commit: string | null = null,
 ): Environment {
   const memory = guarded(() => Deno.systemMemoryInfo().total, 0);
   const release = guarded(() => Deno.osRelease(), "");
@@ -51,5 +54,6 @@ export function collectEnvironment(
     cores: navigator.hardwareConcurrency,
     memoryGB: memory / GIB,
     os: `${Deno.build.os} ${release}`.trim(),
+    ...(commit === null ? {} : { commit }),
   };
 }

@@ -68,3 +68,4 @@ export {
   type VerifyReport,
   verifyRun,
 } from "./verify_run.ts";
+export { gitCommit } from "./git_commit.ts";

@@ -188,6 +188,8 @@ export interface Environment {
   cores: number;
   memoryGB: number;
   os: string;
+  /** Git commit of the code that ran, when it ran from a git working tree. */
+  commit?: string;
 }
 
 /** One dataset's complete run. */

@@ -28,6 +28,7 @@ import {
 } from "./shard.ts";
 import { datasetInfo } from "./dataset_info.ts";
 import { collectEnvironment } from "./environment.ts";
+import { gitCommit } from "./git_commit.ts";
 import { summarizeRuns } from "./summary.ts";
 import { writeJsonAtomic } from "./atomic_write.ts";
 import { type CellResult, runCell } from "./run_cell.ts";
@@ -58,6 +59,9 @@ export interface RunDatasetOptions {
   /** Data cache root. @default "data" */
   dataDir?: string;
 }
+
+/** The repository this code runs from: its commit is recorded with every run. */
+const REPOSITORY_ROOT = decodeURIComponent(new URL("../..", import.meta.url).pathname);
 
 /** The default output folder of a run. */
 export function defaultRunDir(profile: ProfileName, dataset: DatasetName): string {
@@ -180,7 +184,7 @@ export async function runDataset(
     profile: profile.name,
     config,
     dataset: datasetInfo(dataset, profile.sampleCount),
-    environment: collectEnvironment(runtime),
+    environment: collectEnvironment(runtime, await gitCommit(REPOSITORY_ROOT)),
     circuit: circuit.toJSON(),
     models: modelResults,
     totalSeconds: (performance.now() - start) / 1000,

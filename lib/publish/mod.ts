@@ -5,7 +5,8 @@
  *
  * @example
  * ```ts ignore
- * import { gitCommit, publishSite } from "./mod.ts";
+ * import { publishSite } from "./mod.ts";
+ * import { gitCommit } from "../experiment/mod.ts";
  * const site = await publishSite("data/runs/smoke/mnist", {
  *   outDir: "/tmp/site",
  *   commit: await gitCommit(),
@@ -17,7 +18,6 @@
  */
 
 export { findResults } from "./find_results.ts";
-export { gitCommit } from "./git_commit.ts";
 export { escapeHtml, provenanceBox, sitePage, withProvenance } from "./pages.ts";
 export {
   PROVENANCE_LABELS,

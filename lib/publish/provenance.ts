@@ -58,7 +58,7 @@ export function siteProvenance(
   const known = (PROFILES as Record<string, { description: string } | undefined>)[results.profile];
   const sizes = dataset.sizes;
   const kernel = kernelPathOf(environment);
-  const recordedCommit = (environment as { commit?: unknown }).commit;
+  const recordedCommit = environment.commit;
   return {
     dataset: dataset.name,
     profile: results.profile,
