@@ -41,6 +41,28 @@ export interface StepTimes {
   trainCpuMs: Record<string, number>;
   /** One forward pass of an {@link EVAL_BATCH} batch. */
   evalMs: Record<string, number>;
+  /** Process CPU milliseconds of that forward pass. */
+  evalCpuMs: Record<string, number>;
+}
+
+/** Milliseconds per training step and per evaluation batch, per model kind. */
+export interface StepCosts {
+  trainMs: Record<string, number>;
+  evalMs: Record<string, number>;
+}
+
+/**
+ * What the steps would take on an idle machine: process CPU time spread over the
+ * threads (a loaded machine stretches wall time, not CPU time).
+ *
+ * @param times Measured times.
+ * @param threads Threads the kernels compute with.
+ * @returns Per-kind milliseconds.
+ */
+export function idleCosts(times: StepTimes, threads: number): StepCosts {
+  const per = (record: Record<string, number>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v / threads]));
+  return { trainMs: per(times.trainCpuMs), evalMs: per(times.evalCpuMs) };
 }
 
 /** Process CPU milliseconds (user + system) used so far. */
@@ -76,7 +98,7 @@ export function measureStepTimes(
   kinds: readonly ModelKind[],
   { steps = 8, batchSize = 64 }: { steps?: number; batchSize?: number } = {},
 ): StepTimes {
-  const times: StepTimes = { trainMs: {}, trainCpuMs: {}, evalMs: {} };
+  const times: StepTimes = { trainMs: {}, trainCpuMs: {}, evalMs: {}, evalCpuMs: {} };
   const runs = kinds.map((kind) => {
     const model = buildModel(kind, spec, { seed: 1 });
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -108,17 +130,21 @@ export function measureStepTimes(
   }
   const x = tf.randomUniform([EVAL_BATCH, spec.height, spec.width, spec.channels], 0, 1);
   for (const run of runs) {
-    const evals: number[] = [];
+    const evals: number[] = [], evalsCpu: number[] = [];
     for (let repeat = 0; repeat < 3; repeat++) {
-      const t0 = performance.now();
+      const t0 = performance.now(), c0 = cpuMs();
       const p = run.model.predict(x) as tf.Tensor;
       p.dataSync();
       p.dispose();
-      if (repeat > 0) evals.push(performance.now() - t0);
+      if (repeat > 0) {
+        evals.push(performance.now() - t0);
+        evalsCpu.push(cpuMs() - c0);
+      }
     }
     times.trainMs[run.kind] = median(run.train);
     times.trainCpuMs[run.kind] = median(run.cpu);
     times.evalMs[run.kind] = median(evals);
+    times.evalCpuMs[run.kind] = median(evalsCpu);
     run.adam.dispose();
     run.model.dispose();
   }
@@ -147,14 +173,14 @@ export interface CostEstimate {
  *
  * @param profile The profile (epochs, batch, sizes, attacks, seeds).
  * @param dataset The data set.
- * @param times From {@link measureStepTimes}, for every kind to be trained.
+ * @param times Per-kind step costs: {@link measureStepTimes}' wall times, or {@link idleCosts}.
  * @param seeds Seeds to run. @default profile.seeds
  * @returns Per-epoch, per-seed and total seconds.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { PROFILES } from "./profiles.ts";
- * const times = { trainMs: { hybrid: 64 }, trainCpuMs: { hybrid: 64 }, evalMs: { hybrid: 256 } };
+ * const times = { trainMs: { hybrid: 64 }, evalMs: { hybrid: 256 } };
  * const cost = estimateRunCost({ ...PROFILES.paper, epochs: 1, attackCount: 0, epsilons: [] },
  *   "mnist", times, 1);
  * // 54,000 images at 1 ms, 6,000 + 10,000 images at 1 ms each.
@@ -164,7 +190,7 @@ export interface CostEstimate {
 export function estimateRunCost(
   profile: Profile,
   dataset: DatasetName,
-  times: StepTimes,
+  times: StepCosts,
   seeds: number = profile.seeds,
 ): CostEstimate {
   const wanted = profile.sizes[dataset];
