@@ -21,7 +21,12 @@ const DEFAULT_OUT_DIR = "notebooks/out";
 /** How often a line says a long notebook is still running. */
 const HEARTBEAT_MS = 30_000;
 /** Seconds one cell may run, by profile (-1: no limit). */
-const CELL_TIMEOUT_SECONDS: Record<string, number> = { smoke: 900, quick: 3600, paper: -1 };
+const CELL_TIMEOUT_SECONDS: Record<string, number> = {
+  smoke: 900,
+  quick: 3600,
+  converged: -1,
+  paper: -1,
+};
 
 const USAGE = `Usage: deno task notebooks [--profile ${
   PROFILE_NAMES.join("|")

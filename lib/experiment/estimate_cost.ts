@@ -216,3 +216,55 @@ export function estimateRunCost(
   }
   return { epochSeconds, seedSeconds, totalSeconds, sizes };
 }
+
+/** Steps timed per model kind for a printed estimate. */
+export const ESTIMATE_STEPS = 6;
+
+function hours(seconds: number): string {
+  return seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
+}
+
+/**
+ * Times a few training steps of every model kind on each data set and describes what the
+ * run will cost here: wall time at the machine's current load, and on an idle machine.
+ *
+ * @param profile The profile to run.
+ * @param datasets Data sets of the run.
+ * @param kinds Model kinds of the run.
+ * @param seeds Seeds per model.
+ * @param threads Threads the kernels compute with.
+ * @returns Lines to print, and the idle estimate in seconds.
+ */
+export function describeRunCost(
+  profile: Profile,
+  datasets: readonly DatasetName[],
+  kinds: readonly ModelKind[],
+  seeds: number,
+  threads: number,
+): { lines: string[]; idleSeconds: number; loadedSeconds: number } {
+  const lines: string[] = [];
+  let idleSeconds = 0, loadedSeconds = 0;
+  for (const dataset of datasets) {
+    const times = measureStepTimes(probeSpec(dataset), kinds, {
+      steps: ESTIMATE_STEPS,
+      batchSize: profile.batchSize,
+    });
+    const loaded = estimateRunCost(profile, dataset, times, seeds);
+    const idle = estimateRunCost(profile, dataset, idleCosts(times, threads), seeds);
+    loadedSeconds += loaded.totalSeconds;
+    idleSeconds += idle.totalSeconds;
+    const perEpoch = kinds.map((k) => `${k} ${Math.round(idle.epochSeconds[k]!)} s`).join(", ");
+    lines.push(
+      `  ${dataset}: ${idle.sizes.train} / ${idle.sizes.val} / ${idle.sizes.test} images, ` +
+        `${profile.epochs} epochs x ${kinds.length} models x ${seeds} seeds; one epoch (idle): ` +
+        `${perEpoch}; all: ${hours(idle.totalSeconds)} idle, ${
+          hours(loaded.totalSeconds)
+        } at the current load`,
+    );
+  }
+  lines.unshift(
+    `Estimated cost (${ESTIMATE_STEPS} timed steps per model, ${threads} thread(s)): ` +
+      `${hours(idleSeconds)} on an idle machine, ${hours(loadedSeconds)} at the current load`,
+  );
+  return { lines, idleSeconds, loadedSeconds };
+}

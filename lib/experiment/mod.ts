@@ -17,7 +17,9 @@
 
 export * from "./results_schema.ts";
 export {
+  CONVERGED_EPOCHS,
   DATASET_NAMES,
+  FULL_PROFILES,
   HEADLINE_EPSILON,
   type Profile,
   PROFILE_NAMES,

@@ -24,8 +24,11 @@ export type DatasetName = "mnist" | "cifar100" | "stl10";
 /** Where a data set's pixels came from. */
 export type Provenance = "official" | "synthetic stand-in";
 
-/** Run sizes: `smoke` for tests and CI, `quick` (default), `paper` (the paper's settings). */
-export type ProfileName = "smoke" | "quick" | "paper";
+/**
+ * Run sizes: `smoke` for tests and CI, `quick` (default), `converged` (full MNIST until the
+ * curves plateau: the published answer), `paper` (the paper's settings).
+ */
+export type ProfileName = "smoke" | "quick" | "converged" | "paper";
 
 /** One epoch of training, as recorded by `lib/train`. */
 export interface EpochRecord {

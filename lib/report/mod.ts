@@ -51,6 +51,7 @@ export { writeReport } from "./write_report.ts";
 export type { WriteReportOptions } from "./write_report.ts";
 export { ANSWER_COLUMNS, type AnswerRow, answerRows, answerTableMarkdown } from "./answer_table.ts";
 export {
+  absoluteClaimBlocker,
   PLATEAU_TOLERANCE,
   PLATEAU_WINDOW,
   type PlateauCheck,

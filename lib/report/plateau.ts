@@ -7,6 +7,10 @@
  */
 
 import { MODEL_KINDS, type ModelKind, type Results } from "../experiment/results_schema.ts";
+import { FULL_PROFILES, PROFILES } from "../experiment/profiles.ts";
+
+/** The paper's epochs: a run this long needs no plateau check to be compared. */
+const PAPER_EPOCHS = PROFILES.paper.epochs;
 
 /** Epochs in each of the two windows compared. */
 export const PLATEAU_WINDOW = 5;
@@ -66,4 +70,29 @@ export function plateauSentence(results: Results): string {
   return `Validation accuracy of the last ${PLATEAU_WINDOW} epochs against the ${PLATEAU_WINDOW} ` +
     `before them (mean over seeds; a plateau gains at most ${PLATEAU_TOLERANCE * 100} pp): ` +
     `${parts.join(", ")}.`;
+}
+
+/**
+ * Why the paper's absolute number for `model` cannot be compared with this run, or `null`
+ * when it can: the run must train on the full data with a profile of `FULL_PROFILES`
+ * (`paper`, `converged`), and a `converged` run that stops before the paper's 50 epochs
+ * must show the model's validation curve plateaued.
+ *
+ * @param results A finished run.
+ * @param model The model the claim is about.
+ * @returns A reason for "not testable here", or `null`.
+ */
+export function absoluteClaimBlocker(results: Results, model: ModelKind): string | null {
+  const { profile, config, dataset } = results;
+  if (!FULL_PROFILES.includes(profile)) {
+    return `profile ${profile}: ${config.epochs} epoch(s) on ${dataset.sizes.train} training ` +
+      `images, not full training on full data`;
+  }
+  // The paper's own protocol is compared as it is; shorter full-data runs must show a plateau.
+  if (profile === "paper" || config.epochs >= PAPER_EPOCHS) return null;
+  const check = plateauChecks(results).find((c) => c.kind === model);
+  if (check?.plateaued === true) return null;
+  return check?.plateaued === false
+    ? `${model}'s validation accuracy still rises after ${config.epochs} epochs`
+    : `${config.epochs} epochs are too few to see whether ${model} plateaued`;
 }

@@ -52,7 +52,7 @@ Deno.test("parseCli() rejects bad values with what to pass", () => {
   assert.throws(() => parseCli(["--profile", "full"]), {
     name: "TypeError",
     message:
-      'Expected --profile to be one of smoke, quick, paper but found "full": pick one of those',
+      'Expected --profile to be one of smoke, quick, converged, paper but found "full": pick one of those',
   });
   assert.throws(() => parseCli(["--datasets", "mnist,imagenet"]), {
     name: "TypeError",

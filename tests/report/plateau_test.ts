@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import type { Results } from "../../lib/experiment/mod.ts";
-import { PLATEAU_WINDOW, plateauChecks, plateauSentence } from "../../lib/report/mod.ts";
+import {
+  absoluteClaimBlocker,
+  PLATEAU_WINDOW,
+  plateauChecks,
+  plateauSentence,
+} from "../../lib/report/mod.ts";
 import { fixtureResults } from "../figures/fixture.ts";
 
 /** The fixture with each model's validation curve replaced by `curves[kind]` (all seeds). */
@@ -36,4 +41,19 @@ Deno.test("plateauChecks() calls a curve flat within 0.1 pp a plateau", () => {
   const [check] = plateauChecks(withCurves({ hybrid: curve }));
   assert.equal(check!.plateaued, true);
   assert.match(plateauSentence(withCurves({ hybrid: curve })), /hybrid \+0\.\d\d pp \(plateaued\)/);
+});
+
+Deno.test("absoluteClaimBlocker() compares a converged run only for models that plateaued", () => {
+  const flat = [0.99, 0.9912, 0.991, 0.9914, 0.9911, 0.9912, 0.9914, 0.991, 0.9916, 0.9912];
+  const rising = flat.map((_, i) => 0.9 + 0.005 * i);
+  const results = withCurves({ hybrid: flat, classical: rising });
+  results.profile = "converged";
+  results.config.epochs = flat.length;
+  assert.equal(absoluteClaimBlocker(results, "hybrid"), null);
+  assert.equal(
+    absoluteClaimBlocker(results, "classical"),
+    "classical's validation accuracy still rises after 10 epochs",
+  );
+  results.profile = "quick";
+  assert.match(absoluteClaimBlocker(results, "hybrid")!, /^profile quick: 10 epoch\(s\) on /);
 });
