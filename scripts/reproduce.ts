@@ -23,6 +23,8 @@ import {
 } from "../lib/experiment/mod.ts";
 import { type CliOptions, outputPaths, parseCli, usage } from "../lib/experiment/cli.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
+import { describeRunCost } from "../lib/experiment/estimate_cost.ts";
+import { setupRuntime } from "../lib/runtime/mod.ts";
 
 const encoder = new TextEncoder();
 const inPlace = (() => {
@@ -84,9 +86,14 @@ async function main(options: CliOptions): Promise<void> {
       `models ${MODEL_KINDS.join(", ")}; seeds ${seeds.join(", ")})` +
       (options.shard ? `; shard ${options.shard.index}/${options.shard.count}` : ""),
   );
+  const datasets = options.datasets.filter((d) => cells.some((c) => c.dataset === d));
+  if (profile.estimateCost) {
+    const runtime = await setupRuntime({ backend: options.backend, seed: 1 });
+    const cost = describeRunCost(profile, datasets, MODEL_KINDS, seeds.length, runtime.threads);
+    console.error(cost.lines.join("\n"));
+  }
   const tracker = new GridTracker(cells, profile);
   const onProgress = progressPrinter(tracker);
-  const datasets = options.datasets.filter((d) => cells.some((c) => c.dataset === d));
   for (const dataset of datasets as DatasetName[]) {
     const t0 = performance.now();
     await runDataset(dataset, {
