@@ -63,7 +63,10 @@ export function siteProvenance(
     dataset: dataset.name,
     profile: results.profile,
     profileDescription: known?.description ?? "a profile this code does not define",
-    protocol: `${config.epochs} epochs, batch ${config.batchSize}, learning rate ` +
+    protocol:
+      `${config.epochs} epoch${
+        config.epochs === 1 ? "" : "s"
+      }, batch ${config.batchSize}, learning rate ` +
       `${config.learningRate}, seeds ${config.seeds.join(", ")}, models ` +
       `${config.models.join(", ")}, ${config.attackCount} attacked test images`,
     data: `${dataset.name} (${dataset.provenance}): ${sizes.train} train / ${sizes.val} ` +
