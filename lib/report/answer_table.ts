@@ -48,12 +48,20 @@ const ANSWER_METRICS: readonly AnswerMetric[] = [
     unit: "%",
   },
   {
-    key: "pgdAccuracy",
-    label: (r) => `PGD accuracy, eps = ${HEADLINE_EPSILON} (${String(r.config.pgdSteps)} steps)`,
+    // Present in runs whose attacks also step in normalised-input units (epsilon x std).
+    key: "fgsmNormalizedAccuracy",
+    label: () => `FGSM accuracy, eps = ${HEADLINE_EPSILON} in normalised-input space`,
     unit: "%",
   },
+  { key: "pgdAccuracy", label: pgdLabel, unit: "%" },
   { key: "epochSeconds", label: () => "epoch time (s)", unit: "s" },
 ];
+
+function pgdLabel(results: Results): string {
+  const { pgdSteps, pgdRestarts } = results.config;
+  const restarts = typeof pgdRestarts === "number" ? `, ${pgdRestarts} restarts` : "";
+  return `PGD accuracy, eps = ${HEADLINE_EPSILON} (${String(pgdSteps)} steps${restarts})`;
+}
 
 function formatStat(stat: SeedStatistic, unit: "%" | "s"): string {
   const scale = unit === "%" ? 100 : 1;
