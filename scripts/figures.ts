@@ -25,7 +25,7 @@ import { loadResults } from "../lib/experiment/load_results.ts";
 import { renderAll, writeTopIndex } from "../lib/figures/mod.ts";
 
 const USAGE = "Usage: deno task figures [--run data/runs/<profile>/<dataset>]... " +
-  "[--profile smoke|quick|paper] [--out figures] [--no-png] [--reanalyze] [--seed N]";
+  "[--profile smoke|quick|converged|paper] [--out figures] [--no-png] [--reanalyze] [--seed N]";
 
 async function exists(path: string): Promise<boolean> {
   try {

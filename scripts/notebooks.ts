@@ -1,5 +1,5 @@
 /**
- * `deno task notebooks [--profile smoke|quick|paper] [--out DIR] [--cell-timeout S] [names...]`
+ * `deno task notebooks [--profile smoke|quick|converged|paper] [--out DIR] [--cell-timeout S] [names...]`
  *
  * Executes the notebooks in `notebooks/` headless through Jupyter with the
  * Deno kernel and writes, for each, the executed `.ipynb` and a rendered

@@ -1,5 +1,5 @@
 /**
- * `deno task reproduce [--profile smoke|quick|paper] [--datasets mnist,cifar100,stl10]
+ * `deno task reproduce [--profile smoke|quick|converged|paper] [--datasets mnist,cifar100,stl10]
  * [--seeds N] [--shard k/N] [--resume] [--out DIR] [--backend wasm|cpu]`
  *
  * Runs every experiment of the grid (or one shard of it), then analysis,
