@@ -9,7 +9,7 @@
  */
 
 import { parseArgs } from "node:util";
-import { gitCommit, loadResults } from "../lib/experiment/mod.ts";
+import { gitCommit, loadResults } from "../lib/results/mod.ts";
 import { findResults, publishSite } from "../lib/publish/mod.ts";
 
 const USAGE = `Usage: deno task publish --run DIR [--out DIR] [--notebooks DIR]

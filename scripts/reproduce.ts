@@ -1,6 +1,6 @@
 /**
  * `deno task reproduce [--profile smoke|quick|converged|paper] [--datasets mnist,cifar100,stl10]
- * [--seeds N] [--shard k/N] [--resume] [--out DIR] [--backend wasm|cpu]`
+ * [--seeds N] [--shard k/N] [--resume] [--estimate] [--out DIR] [--backend wasm|cpu]`
  *
  * Runs every experiment of the grid (or one shard of it), then analysis,
  * every figure and the claims report; prints progress with an estimate of
@@ -9,21 +9,27 @@
  * @module
  */
 
+import { type DatasetName, MODEL_KINDS } from "../lib/results/mod.ts";
 import {
-  type DatasetName,
+  describeRunCost,
   experimentGrid,
   type ExperimentProgress,
   formatSeconds,
   GridTracker,
-  MODEL_KINDS,
   PROFILES,
   runDataset,
   seedList,
   shardCells,
 } from "../lib/experiment/mod.ts";
-import { type CliOptions, outputPaths, parseCli, usage } from "../lib/experiment/cli.ts";
+import {
+  type CliOptions,
+  outputPaths,
+  parseCli,
+  REPRODUCE_COMMAND,
+  usage,
+} from "../lib/experiment/cli.ts";
+import { runMain } from "../lib/cli/mod.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
-import { describeRunCost } from "../lib/experiment/estimate_cost.ts";
 import { setupRuntime } from "../lib/runtime/mod.ts";
 
 const encoder = new TextEncoder();
@@ -87,10 +93,11 @@ async function main(options: CliOptions): Promise<void> {
       (options.shard ? `; shard ${options.shard.index}/${options.shard.count}` : ""),
   );
   const datasets = options.datasets.filter((d) => cells.some((c) => c.dataset === d));
-  if (profile.estimateCost) {
+  if (profile.estimateCost || options.estimate) {
     const runtime = await setupRuntime({ backend: options.backend, seed: 1 });
     const cost = describeRunCost(profile, datasets, MODEL_KINDS, seeds.length, runtime.threads);
     console.error(cost.lines.join("\n"));
+    if (options.estimate) return;
   }
   const tracker = new GridTracker(cells, profile);
   const onProgress = progressPrinter(tracker);
@@ -125,22 +132,9 @@ async function main(options: CliOptions): Promise<void> {
 }
 
 if (import.meta.main) {
-  let options: CliOptions;
-  try {
-    options = parseCli(Deno.args, "reproduce");
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}\n\n${usage("reproduce")}`);
-    Deno.exit(2);
-  }
-  if (options.help) {
-    console.log(usage("reproduce"));
-  } else {
-    try {
-      await main(options);
-    } catch (error) {
-      console.error(`\nError: ${(error as Error).message}`);
-      if (Deno.env.get("HQC_DEBUG")) console.error((error as Error).stack);
-      Deno.exit(1);
-    }
-  }
+  await runMain(async (args) => {
+    const options = parseCli(args, "reproduce");
+    if (options.help) console.log(usage("reproduce"));
+    else await main(options);
+  }, { spec: REPRODUCE_COMMAND });
 }

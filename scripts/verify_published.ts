@@ -10,12 +10,8 @@
  */
 
 import { parseArgs } from "node:util";
-import {
-  loadResults,
-  VERIFIED_FIELDS,
-  VerifyRefusedError,
-  verifyRun,
-} from "../lib/experiment/mod.ts";
+import { VERIFIED_FIELDS, VerifyRefusedError, verifyRun } from "../lib/experiment/mod.ts";
+import { loadResults } from "../lib/results/mod.ts";
 import { findResults } from "../lib/publish/mod.ts";
 
 const DEFAULT_RUN = "published/mnist";

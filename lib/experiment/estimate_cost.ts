@@ -11,7 +11,7 @@ import process from "node:process";
 import { NORMALIZATION } from "../data/mod.ts";
 import { buildModel, type DatasetSpec } from "../models/mod.ts";
 import { Adam, crossEntropy } from "../train/mod.ts";
-import type { DatasetName, ModelKind } from "./results_schema.ts";
+import type { DatasetName, ModelKind } from "../results/mod.ts";
 import type { Profile } from "./profiles.ts";
 
 /** Image shape and classes of each data set: `[height, width, channels, classes]`. */

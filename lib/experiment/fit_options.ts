@@ -7,7 +7,7 @@
 
 import { augmentationFor } from "../data/mod.ts";
 import type { FitOptions } from "../train/mod.ts";
-import type { DatasetName } from "./results_schema.ts";
+import type { DatasetName } from "../results/mod.ts";
 
 /** The parts of a profile (or of `results.config`) that training reads. */
 export interface TrainingConfig {

@@ -7,8 +7,14 @@
  * @module
  */
 
-import type { AnalyzeOptions } from "../analysis/mod.ts";
-import type { DatasetName, ProfileName } from "./results_schema.ts";
+import { type AnalyzeOptions, PROFILE_ANALYSIS } from "../analysis/mod.ts";
+import {
+  type DatasetName,
+  EPSILON_GRID,
+  PROFILE_DESCRIPTIONS,
+  PROFILE_NAMES,
+  type ProfileName,
+} from "../results/mod.ts";
 
 /** Split sizes; `undefined` for a split means the whole split. */
 export interface SplitSizes {
@@ -39,17 +45,14 @@ export interface Profile {
   featureCount: number;
   /** Images per split stored as samples (and per model as predictions). */
   sampleCount: number;
-  /** Options of `analyze` (t-SNE is the slow part; short profiles iterate less). */
+  /** Options of `analyze`: `PROFILE_ANALYSIS[name]` of `lib/analysis`, which `analysisFor` reads. */
   analysis: AnalyzeOptions;
   /** Print the run's estimated cost (a few timed steps) before training. @default false */
   estimateCost?: boolean;
 }
 
-/** The paper's FGSM epsilon. */
-export const HEADLINE_EPSILON = 0.1;
-
 /** The FGSM curve every profile draws. */
-const EPSILONS = [0, 0.01, 0.02, 0.05, HEADLINE_EPSILON, 0.2];
+const EPSILONS = [...EPSILON_GRID];
 
 /**
  * Epochs of the `converged` profile: enough for the validation accuracy of every model
@@ -76,7 +79,7 @@ export const CONVERGED_EPOCHS = 20;
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   smoke: {
     name: "smoke",
-    description: "tiny subsets, 1 epoch, 1 seed: checks that everything runs (about 2 minutes)",
+    description: PROFILE_DESCRIPTIONS.smoke,
     sizes: {
       mnist: { train: 512, val: 128, test: 256 },
       cifar100: { train: 512, val: 128, test: 256 },
@@ -91,11 +94,11 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 3,
     featureCount: 128,
     sampleCount: 16,
-    analysis: { tsneIterations: 150, tsnePoints: 128 },
+    analysis: PROFILE_ANALYSIS.smoke,
   },
   quick: {
     name: "quick",
-    description: "moderate subsets, a few epochs, 1 seed: every figure in minutes (default)",
+    description: PROFILE_DESCRIPTIONS.quick,
     sizes: {
       mnist: { train: 4096, val: 512, test: 1024 },
       cifar100: { train: 4096, val: 512, test: 1024 },
@@ -110,13 +113,11 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 5,
     featureCount: 400,
     sampleCount: 16,
-    analysis: { tsneIterations: 300 },
+    analysis: PROFILE_ANALYSIS.quick,
   },
   converged: {
     name: "converged",
-    description: `full official splits (MNIST 54,000 / 6,000 / 10,000), ${CONVERGED_EPOCHS} ` +
-      "epochs (validation plateau), batch 64, 3 seeds, every model, attacks on 1,000 test " +
-      "images: the published answer",
+    description: `${PROFILE_DESCRIPTIONS.converged} (${CONVERGED_EPOCHS} epochs)`,
     sizes: { mnist: {}, cifar100: {}, stl10: {} },
     epochs: CONVERGED_EPOCHS,
     batchSize: 64,
@@ -127,12 +128,12 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 10,
     featureCount: 500,
     sampleCount: 16,
-    analysis: {},
+    analysis: PROFILE_ANALYSIS.converged,
     estimateCost: true,
   },
   paper: {
     name: "paper",
-    description: "the paper's protocol: full data, 50 epochs, batch 64, Adam 1e-3, 3 seeds",
+    description: PROFILE_DESCRIPTIONS.paper,
     sizes: { mnist: {}, cifar100: {}, stl10: {} },
     epochs: 50,
     batchSize: 64,
@@ -143,22 +144,10 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdSteps: 10,
     featureCount: 500,
     sampleCount: 16,
-    analysis: {},
+    analysis: PROFILE_ANALYSIS.paper,
     estimateCost: true,
   },
 };
-
-/** Profile names in the order `--help` lists them. */
-export const PROFILE_NAMES: readonly ProfileName[] = ["smoke", "quick", "converged", "paper"];
-
-/**
- * Profiles that train on the full official splits until the curves level off, so the
- * paper's absolute numbers can be compared with theirs.
- */
-export const FULL_PROFILES: readonly ProfileName[] = ["converged", "paper"];
-
-/** Data sets in the paper's order. */
-export const DATASET_NAMES: readonly DatasetName[] = ["mnist", "cifar100", "stl10"];
 
 /**
  * Looks up a profile by name, with a clear error for an unknown one.
@@ -176,20 +165,6 @@ export function profileByName(name: string): Profile {
     );
   }
   return PROFILES[name as ProfileName];
-}
-
-/**
- * The profile selected by the `HQC_PROFILE` environment variable (notebooks),
- * or `quick` when it is unset.
- */
-export function profileFromEnv(): Profile {
-  let name: string | undefined;
-  try {
-    name = Deno.env.get("HQC_PROFILE");
-  } catch {
-    name = undefined;
-  }
-  return profileByName(name === undefined || name === "" ? "quick" : name);
 }
 
 /** The seeds a run uses: 1..n. */

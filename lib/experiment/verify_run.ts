@@ -11,9 +11,14 @@ import { buildModel, specFor } from "../models/mod.ts";
 import { Circuit } from "../quantum/mod.ts";
 import { setupRuntime } from "../runtime/mod.ts";
 import { fit } from "../train/mod.ts";
-import type { EpochRecord, ModelKind, Results } from "./results_schema.ts";
-import { MODEL_KINDS } from "./results_schema.ts";
-import { type KernelPath, kernelPathOf } from "./kernel_path.ts";
+import {
+  type EpochRecord,
+  type KernelPath,
+  kernelPathOf,
+  MODEL_KINDS,
+  type ModelKind,
+  type Results,
+} from "../results/mod.ts";
 import { cellFitOptions } from "./fit_options.ts";
 
 /**

@@ -19,4 +19,4 @@ export { buildModel, type BuildModelOptions, HIDDEN_UNITS, LAYER_NAMES } from ".
 export { PixelNormalization, type PixelNormalizationArgs } from "./normalization.ts";
 export { type ConvStage, type DatasetSpec, specFor, trunkFor, TRUNKS } from "./spec.ts";
 export { featureLayerName, type ModelSummary, summarizeModel } from "./summarize.ts";
-export type { ModelKind } from "../experiment/results_schema.ts";
+export type { ModelKind } from "../results/mod.ts";

@@ -6,7 +6,7 @@
  * @example
  * ```ts ignore
  * import { publishSite } from "./mod.ts";
- * import { gitCommit } from "../experiment/mod.ts";
+ * import { gitCommit } from "../results/mod.ts";
  * const site = await publishSite("data/runs/smoke/mnist", {
  *   outDir: "/tmp/site",
  *   commit: await gitCommit(),

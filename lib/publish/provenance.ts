@@ -6,9 +6,7 @@
  * @module
  */
 
-import type { Results } from "../experiment/results_schema.ts";
-import { PROFILES } from "../experiment/profiles.ts";
-import { kernelPathOf } from "../experiment/mod.ts";
+import { kernelPathOf, PROFILE_DESCRIPTIONS, type Results } from "../results/mod.ts";
 
 /** Provenance of one published run, as printed on every page. */
 export interface SiteProvenance {
@@ -55,14 +53,14 @@ export function siteProvenance(
   { commit, builtAt = new Date().toISOString() }: SiteProvenanceOptions = {},
 ): SiteProvenance {
   const { config, dataset, environment } = results;
-  const known = (PROFILES as Record<string, { description: string } | undefined>)[results.profile];
+  const known = (PROFILE_DESCRIPTIONS as Record<string, string | undefined>)[results.profile];
   const sizes = dataset.sizes;
   const kernel = kernelPathOf(environment);
   const recordedCommit = environment.commit;
   return {
     dataset: dataset.name,
     profile: results.profile,
-    profileDescription: known?.description ?? "a profile this code does not define",
+    profileDescription: known ?? "a profile this code does not define",
     protocol:
       `${config.epochs} epoch${
         config.epochs === 1 ? "" : "s"

@@ -7,9 +7,8 @@
  */
 
 import { basename, join, relative, resolve } from "node:path";
-import { analysisPathFor, analyze, loadAnalysis, saveAnalysis } from "../analysis/mod.ts";
-import type { Analysis } from "../analysis/mod.ts";
-import { loadResults, PROFILES, type Results, writeFileAtomic } from "../experiment/mod.ts";
+import { analysisFor, saveAnalysis } from "../analysis/mod.ts";
+import { loadResults, type Results, writeFileAtomic } from "../results/mod.ts";
 import { type FigureFile, renderAll } from "../figures/mod.ts";
 import { ANSWER_COLUMNS, answerRows, plateauSentence, writeReport } from "../report/mod.ts";
 import { findResults } from "./find_results.ts";
@@ -48,16 +47,6 @@ export const MANIFEST_FILE = "site.json";
 
 async function exists(path: string): Promise<boolean> {
   return await Deno.stat(path).then(() => true, () => false);
-}
-
-async function analysisOf(results: Results, resultsPath: string): Promise<Analysis> {
-  const path = analysisPathFor(resultsPath);
-  if (await exists(path)) {
-    const saved = await loadAnalysis(path);
-    if (saved.resultsCreatedAt === results.createdAt) return saved;
-  }
-  const options = (PROFILES as Record<string, { analysis: object } | undefined>)[results.profile];
-  return analyze(results, options?.analysis ?? {});
 }
 
 function figurePage(
@@ -190,7 +179,7 @@ export async function publishSite(
   const nested = provenanceBox(provenance, "../index.html");
   await Deno.mkdir(outDir, { recursive: true });
 
-  const analysis = await analysisOf(results, resultsPath);
+  const analysis = await analysisFor(results, { resultsPath, mustSave: false, log });
   if (resolve(resultsPath) !== resolve(join(outDir, "results.json"))) {
     await writeFileAtomic(join(outDir, "results.json"), await Deno.readFile(resultsPath));
   }

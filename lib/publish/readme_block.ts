@@ -7,7 +7,7 @@
  */
 
 import { join } from "node:path";
-import { loadResults } from "../experiment/mod.ts";
+import { loadResults } from "../results/mod.ts";
 import { answerTableMarkdown, plateauSentence } from "../report/mod.ts";
 import { siteProvenance } from "./provenance.ts";
 

@@ -7,12 +7,12 @@
  */
 
 import {
+  HEADLINE_EPSILON,
   MODEL_KINDS,
   type ModelKind,
   type Results,
   type SeedStatistic,
-} from "../experiment/results_schema.ts";
-import { HEADLINE_EPSILON } from "../experiment/profiles.ts";
+} from "../results/mod.ts";
 import { CLAIMS } from "./claims.ts";
 import type { Claim } from "./claim_types.ts";
 import { assessClaim, type Assessment } from "./verdicts.ts";

@@ -7,12 +7,16 @@
  * @module
  */
 
-import type { DatasetName } from "../experiment/results_schema.ts";
-import { DATASET_NAMES, FULL_PROFILES, PROFILES } from "../experiment/profiles.ts";
-import { plateauSentence } from "./plateau.ts";
-import type { Block } from "./document.ts";
 import {
   DATASET_LABELS,
+  DATASET_NAMES,
+  type DatasetName,
+  FULL_PROFILES,
+  PROFILE_DESCRIPTIONS,
+} from "../results/mod.ts";
+import type { Block } from "./document.ts";
+import { plateauSentence } from "./plateau.ts";
+import {
   environmentSection,
   measuredSection,
   parametersSection,
@@ -56,15 +60,15 @@ function caveat(inputs: readonly ReportInput[]): Block[] {
   }));
   const short = inputs.filter((i) => !FULL_PROFILES.includes(i.results.profile));
   if (short.length === 0) return converged;
-  if (short.length === 0) return [];
   const profiles = [...new Set(short.map((i) => i.results.profile))];
   return profiles.map((name) => {
-    const p = PROFILES[name];
     const used = short.filter((i) => i.results.profile === name)[0]!.results;
     return {
       type: "warning" as const,
       text:
-        `Profile **${name}** (${p.description}): ${used.config.epochs} epoch(s) on subsets of ` +
+        `Profile **${name}** (${
+          PROFILE_DESCRIPTIONS[name]
+        }): ${used.config.epochs} epoch(s) on subsets of ` +
         `the data and ${used.config.seeds.length} seed(s), far shorter than the paper's 50 epochs on full ` +
         "data. Absolute accuracies are therefore not testable; directions are tested but may change with " +
         "full training. Run `deno task reproduce --profile converged` for the published answer.",
@@ -121,7 +125,7 @@ function control(inputs: readonly ReportInput[]): Block[] {
   const rows: string[][] = [];
   for (const { results: r } of inputs) {
     for (const [metric, label] of metrics) {
-      const d = measureDifference(r, metric, "hybrid", "control");
+      const d = measureDifference(r, { metric, a: "hybrid", b: "control" });
       rows.push(
         typeof d === "string" ? [DATASET_LABELS[r.dataset.name], label, "-", d] : [
           DATASET_LABELS[r.dataset.name],

@@ -36,7 +36,6 @@ export {
 export type { Assessment, Measurement, Verdict } from "./verdicts.ts";
 export { assessAll, buildReport, REPORT_TITLE, verdictText } from "./build_report.ts";
 export {
-  DATASET_LABELS,
   environmentSection,
   measuredSection,
   parametersSection,

@@ -6,9 +6,13 @@
  * @module
  */
 
-import type { ModelKind, Results, SeedRun } from "../experiment/results_schema.ts";
-import { meanCI95 } from "../experiment/stats.ts";
-import { SUMMARY_METRICS } from "../experiment/summary.ts";
+import {
+  meanCI95,
+  type ModelKind,
+  type Results,
+  type SeedRun,
+  SUMMARY_METRICS,
+} from "../results/mod.ts";
 import type { Claim, ClaimMetric } from "./claims.ts";
 import { MEMORY_MIN_RELATIVE_EFFECT } from "./claims_resources.ts";
 import { absoluteClaimBlocker, PLATEAU_TOLERANCE, PLATEAU_WINDOW } from "./plateau.ts";
@@ -119,9 +123,7 @@ function sampleSize(metric: ClaimMetric, results: Results, run: SeedRun): number
 /** Our difference a - b with its 95 % CI and the method used, or why there is none. */
 export function measureDifference(
   results: Results,
-  metric: ClaimMetric,
-  a: ModelKind,
-  b: ModelKind,
+  { metric, a, b }: { metric: ClaimMetric; a: ModelKind; b: ModelKind },
 ): { mean: number; ci95: number; method: string } | string {
   const runsA = results.models[a]?.runs ?? [];
   const runsB = results.models[b]?.runs ?? [];
@@ -239,7 +241,7 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
   if (standIn && PROPORTIONS.includes(claim.metric)) {
     return notTestable("synthetic stand-in data set");
   }
-  const d = measureDifference(results, claim.metric, claim.a, claim.b);
+  const d = measureDifference(results, { metric: claim.metric, a: claim.a, b: claim.b });
   if (typeof d === "string") return notTestable(d);
   const measured = {
     text: `${formatMetric(claim.metric, d.mean, { ci95: d.ci95, signed: true })} (${d.method})`,

@@ -8,6 +8,7 @@ Deno.test("parseCli() defaults to the quick profile, every data set and wasm", (
     seeds: undefined,
     shard: undefined,
     resume: false,
+    estimate: false,
     out: undefined,
     backend: "wasm",
     help: false,
@@ -23,6 +24,7 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
     "3",
     "--shard=2/5",
     "--resume",
+    "--estimate",
     "--out",
     "data/x",
     "--backend",
@@ -34,6 +36,7 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
     seeds: 3,
     shard: { index: 2, count: 5 },
     resume: true,
+    estimate: true,
     out: "data/x",
     backend: "cpu",
     help: false,
@@ -44,7 +47,7 @@ Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () =>
   assert.throws(() => parseCli(["--epochs", "3"]), {
     name: "TypeError",
     message: "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, " +
-      '--resume, --help but found "--epochs": see deno task reproduce --help',
+      '--resume, --estimate, --help but found "--epochs": see deno task reproduce --help',
   });
 });
 

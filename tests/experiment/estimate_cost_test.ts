@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { estimateRunCost, idleCosts } from "../../lib/experiment/estimate_cost.ts";
-import { PROFILES } from "../../lib/experiment/profiles.ts";
+import { PROFILES } from "../../lib/experiment/mod.ts";
 
 Deno.test("estimateRunCost() adds epochs, the test pass and the attacks for every seed", () => {
   const profile = { ...PROFILES.converged, epochs: 2, attackCount: 1000, pgdSteps: 10 };

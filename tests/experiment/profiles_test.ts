@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {
   CONVERGED_EPOCHS,
-  FULL_PROFILES,
   profileByName,
   PROFILES,
   seedList,
 } from "../../lib/experiment/profiles.ts";
+import { FULL_PROFILES } from "../../lib/results/mod.ts";
 
 Deno.test("PROFILES.paper uses the paper's protocol", () => {
   const p = PROFILES.paper;

@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import {
-  type Profile,
-  PROFILES,
-  type Results,
-  runDataset,
-  writeJsonAtomic,
-} from "../../lib/experiment/mod.ts";
+import { type Profile, PROFILES, runDataset } from "../../lib/experiment/mod.ts";
+import { type Results, writeJsonAtomic } from "../../lib/results/mod.ts";
 
 /** Smaller than `smoke`, two epochs (only the first is re-trained): seconds per model. */
 const TINY: Profile = {

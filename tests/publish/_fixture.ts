@@ -5,7 +5,7 @@
  * @module
  */
 
-import { MODEL_KINDS, type Results, summarizeRuns } from "../../lib/experiment/mod.ts";
+import { MODEL_KINDS, type Results, summarizeRuns } from "../../lib/results/mod.ts";
 import { fixtureResults } from "../figures/fixture.ts";
 
 /** `fixtureResults("mnist")` with `summary` filled by `summarizeRuns`. */

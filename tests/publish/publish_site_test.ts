@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { saveAnalysis } from "../../lib/analysis/mod.ts";
-import { writeJsonAtomic } from "../../lib/experiment/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import { MANIFEST_FILE, publishSite, withProvenance } from "../../lib/publish/mod.ts";
 import { fixtureAnalysis, fixtureResults } from "../figures/fixture.ts";
 import { summarizedFixture } from "./_fixture.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { writeJsonAtomic } from "../../lib/experiment/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import {
   README_BLOCK_END,
   README_BLOCK_START,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Results } from "../../lib/experiment/mod.ts";
+import type { Results } from "../../lib/results/mod.ts";
 import {
   absoluteClaimBlocker,
   PLATEAU_WINDOW,

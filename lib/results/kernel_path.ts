@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Environment } from "./results_schema.ts";
+import type { Environment } from "./schema.ts";
 
 /** The kernel path of a run. */
 export interface KernelPath {

@@ -12,8 +12,8 @@ import {
   Z_95,
 } from "../../lib/report/mod.ts";
 import type { Claim } from "../../lib/report/mod.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
-import { makeResults } from "./_fixture.ts";
+import type { Results } from "../../lib/results/mod.ts";
+import { makeResults } from "../results/_fixture.ts";
 import {
   decimalsOf,
   expectedClaimValue,

@@ -1,7 +1,7 @@
 /**
  * The schema of `results.json`: one versioned, self-describing record of one
  * dataset's run (every model, every seed). Figures and the report read only
- * this (plus `analysis.json`, see `lib/analysis`), never tensors.
+ * this (plus `analysis.json`, see `./analysis_schema.ts`), never tensors.
  *
  * Changes to this file are additive: add optional fields, never rename or
  * remove one without bumping {@link RESULTS_VERSION}.
@@ -9,26 +9,10 @@
  * @module
  */
 
+import type { DatasetName, ModelKind, ProfileName, Provenance } from "./names.ts";
+
 /** Version of the results format; loading another version fails clearly. */
 export const RESULTS_VERSION = 1;
-
-/** The three models every experiment trains with the same protocol. */
-export type ModelKind = "classical" | "hybrid" | "control";
-
-/** Every model kind, in the order figures and tables list them. */
-export const MODEL_KINDS: readonly ModelKind[] = ["hybrid", "classical", "control"];
-
-/** The data sets of the paper. */
-export type DatasetName = "mnist" | "cifar100" | "stl10";
-
-/** Where a data set's pixels came from. */
-export type Provenance = "official" | "synthetic stand-in";
-
-/**
- * Run sizes: `smoke` for tests and CI, `quick` (default), `converged` (full MNIST until the
- * curves plateau: the published answer), `paper` (the paper's settings).
- */
-export type ProfileName = "smoke" | "quick" | "converged" | "paper";
 
 /** One epoch of training, as recorded by `lib/train`. */
 export interface EpochRecord {
