@@ -8,37 +8,46 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
-import { gitCommit, loadResults } from "../lib/results/mod.ts";
+import { type CommandSpec, parseCommand, runMain, UsageError, usageText } from "../lib/cli/mod.ts";
 import { findResults, publishSite } from "../lib/publish/mod.ts";
+import { gitCommit, loadResults } from "../lib/results/mod.ts";
 
-const USAGE = `Usage: deno task publish --run DIR [--out DIR] [--notebooks DIR]
-
-Builds a static site from the finished run in --run (a folder holding results.json,
-a published folder, or a deno task reproduce --out root with one data set).
-  --run DIR          the run to publish (required)
-  --out DIR          where the site goes (default: published/<dataset>)
-  --notebooks DIR    rendered notebooks to include (default: <run>/notebooks if present;
-                     deno task notebooks writes them to notebooks/out)
-  --help             show this text`;
+/** The command line of `deno task publish`. */
+export const PUBLISH_COMMAND = {
+  name: "publish",
+  summary: "Builds a static site from a finished run (a folder holding results.json, a " +
+    "published folder, or a deno task reproduce --out root with one data set).",
+  options: {
+    run: {
+      type: "string",
+      valueName: "DIR",
+      example: "data/runs/converged/mnist",
+      description: "the run to publish (required)",
+    },
+    out: {
+      type: "string",
+      valueName: "DIR",
+      example: "published/mnist",
+      description: "where the site goes (default published/<dataset>)",
+    },
+    notebooks: {
+      type: "string",
+      valueName: "DIR",
+      example: "notebooks/out",
+      description: "rendered notebooks to include (default <run>/notebooks when present)",
+    },
+  },
+} as const satisfies CommandSpec;
 
 /** Runs the command line; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      run: { type: "string" },
-      out: { type: "string" },
-      notebooks: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const { values, help } = parseCommand(args, PUBLISH_COMMAND);
+  if (help) {
+    console.log(usageText(PUBLISH_COMMAND));
     return 0;
   }
   if (values.run === undefined) {
-    throw new TypeError("Expected --run DIR but found none: e.g. --run data/runs/converged/mnist");
+    throw new UsageError("Expected --run DIR but found none: e.g. --run data/runs/converged/mnist");
   }
   const results = await loadResults(await findResults(values.run));
   const outDir = values.out ?? `published/${results.dataset.name}`;
@@ -55,11 +64,4 @@ export async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}`);
-    Deno.exit(1);
-  }
-}
+if (import.meta.main) await runMain(main, { spec: PUBLISH_COMMAND });

@@ -9,37 +9,43 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { type CommandSpec, parseCommand, runMain, usageText } from "../lib/cli/mod.ts";
 import { VERIFIED_FIELDS, VerifyRefusedError, verifyRun } from "../lib/experiment/mod.ts";
-import { loadResults } from "../lib/results/mod.ts";
 import { findResults } from "../lib/publish/mod.ts";
+import { loadResults } from "../lib/results/mod.ts";
 
+/** Exit code when the run cannot be re-trained the way it was made (2 is a usage error). */
+export const REFUSED_EXIT_CODE = 3;
 const DEFAULT_RUN = "published/mnist";
-const USAGE = `Usage: deno task verify-published [--run DIR]
 
-Re-trains epoch 1 of seed 1 of every model of the run in DIR (default ${DEFAULT_RUN})
-and compares ${VERIFIED_FIELDS.join(", ")} with the record, exactly.
-Exit status: 0 all match, 1 a number differs, 3 the run cannot be re-trained here.`;
+/** The command line of `deno task verify-published`. */
+export const VERIFY_COMMAND = {
+  name: "verify-published",
+  summary: `Re-trains epoch 1 of seed 1 of every model of a published run and compares ` +
+    `${VERIFIED_FIELDS.join(", ")} with the record, exactly. Exit status: 0 all match, ` +
+    `1 a number differs, ${REFUSED_EXIT_CODE} the run cannot be re-trained here.`,
+  options: {
+    run: {
+      type: "string",
+      valueName: "DIR",
+      example: DEFAULT_RUN,
+      description: `the published run (default ${DEFAULT_RUN})`,
+    },
+  },
+} as const satisfies CommandSpec;
 
 /** Runs the command line; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      run: { type: "string", default: DEFAULT_RUN },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const { values, help } = parseCommand(args, VERIFY_COMMAND);
+  if (help) {
+    console.log(usageText(VERIFY_COMMAND));
     return 0;
   }
-  const file = await findResults(values.run);
+  const file = await findResults(values.run ?? DEFAULT_RUN);
   const results = await loadResults(file);
   console.log(`Verifying ${file} (profile ${results.profile}, ${results.dataset.name})`);
   try {
     const report = await verifyRun(results, { log: (line) => console.log(line) });
-    const bad = report.checks.filter((c) => c.mismatches.length > 0);
     if (report.ok) {
       console.log(
         `Verified: epoch 1 of ${report.checks.map((c) => c.kind).join(", ")} matches the ` +
@@ -47,24 +53,14 @@ export async function main(args: string[]): Promise<number> {
       );
       return 0;
     }
-    console.log(
-      `NOT verified: ${bad.map((c) => c.kind).join(", ")} differ from the record (see above)`,
-    );
+    const bad = report.checks.filter((c) => c.mismatches.length > 0).map((c) => c.kind);
+    console.log(`NOT verified: ${bad.join(", ")} differ from the record (see above)`);
     return 1;
   } catch (error) {
-    if (error instanceof VerifyRefusedError) {
-      console.log(error.message);
-      return 3;
-    }
-    throw error;
+    if (!(error instanceof VerifyRefusedError)) throw error;
+    console.log(error.message);
+    return REFUSED_EXIT_CODE;
   }
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}`);
-    Deno.exit(1);
-  }
-}
+if (import.meta.main) await runMain(main, { spec: VERIFY_COMMAND });
