@@ -149,3 +149,28 @@ chromiumTest("crawlSite() reports a missing figure and a missing notebook", asyn
     await server.close();
   }
 });
+
+const PUBLISHED = decodeURIComponent(new URL("../../published/mnist", import.meta.url).pathname);
+const published = await Deno.stat(join(PUBLISHED, "index.html")).then(() => true, () => false);
+
+if (published) {
+  chromiumTest("published/mnist: every link and image works in headless Chromium", async () => {
+    const server = serveFolder(PUBLISHED);
+    const browser = await Browser.launch();
+    try {
+      const report = await crawlSite(browser, `${server.origin}/index.html`);
+      assert.deepEqual(report.broken, []);
+      const manifest = JSON.parse(await Deno.readTextFile(join(PUBLISHED, MANIFEST_FILE)));
+      assert.equal(report.pages.length, manifest.pages.length);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+} else {
+  Deno.test({
+    name: "published/mnist: every link works (skipped: nothing is published yet; see README)",
+    ignore: true,
+    fn: () => {},
+  });
+}
