@@ -9,7 +9,7 @@
 import { loadDataset } from "../data/mod.ts";
 import { buildModel, specFor } from "../models/mod.ts";
 import { Circuit } from "../quantum/mod.ts";
-import { setupRuntime } from "../runtime/mod.ts";
+import { type RuntimeOptions, setupRuntime } from "../runtime/mod.ts";
 import { fit } from "../train/mod.ts";
 import {
   type EpochRecord,
@@ -81,18 +81,26 @@ export interface VerifyOptions {
   log?: (line: string) => void;
 }
 
-async function startRecordedPath(recorded: KernelPath, seed: number): Promise<void> {
+/** The options of `setupRuntime` that select the recorded kernel path. */
+type PathOptions = Pick<RuntimeOptions, "backend" | "threads">;
+
+/**
+ * Starts the runtime on the recorded kernel path and thread count, or refuses.
+ *
+ * @returns The options to pass to every later `setupRuntime` call, so the path stays put.
+ */
+async function startRecordedPath(recorded: KernelPath, seed: number): Promise<PathOptions> {
   if (!(RUNNABLE_PATHS as readonly string[]).includes(recorded.path)) {
     throw new VerifyRefusedError(
       `Cannot verify: the run used the ${recorded.path} kernel path, which this build cannot ` +
         `run (it has ${RUNNABLE_PATHS.join(", ")}): verify on a build and machine that has it`,
     );
   }
-  const runtime = await setupRuntime({
+  const options: PathOptions = {
     backend: recorded.path as typeof RUNNABLE_PATHS[number],
     threads: recorded.threads,
-    seed,
-  });
+  };
+  const runtime = await setupRuntime({ ...options, seed });
   if (runtime.threads !== recorded.threads) {
     throw new VerifyRefusedError(
       `Cannot verify: the run used ${recorded.threads} thread(s) on ${recorded.path} but this ` +
@@ -100,6 +108,7 @@ async function startRecordedPath(recorded: KernelPath, seed: number): Promise<vo
         `starts): run the verification in a fresh process`,
     );
   }
+  return options;
 }
 
 /**
@@ -119,7 +128,7 @@ export async function verifyRun(
   const { config, dataset: info } = results;
   const recorded = kernelPathOf(results.environment);
   const dataSeed = typeof config.dataSeed === "number" ? config.dataSeed : 0;
-  await startRecordedPath(recorded, dataSeed);
+  const pathOptions = await startRecordedPath(recorded, dataSeed);
   log(
     `Kernel path ${recorded.path} with ${recorded.threads} thread(s), as the run recorded`,
   );
@@ -152,7 +161,7 @@ export async function verifyRun(
         `Expected a recorded epoch of ${kind} in the results but found none: the run is incomplete`,
       );
     }
-    await setupRuntime({ backend: recorded.path as "wasm" | "cpu", seed: run.seed });
+    await setupRuntime({ ...pathOptions, seed: run.seed });
     const model = buildModel(kind, spec, { circuit, seed: run.seed });
     try {
       const trained = await fit(model, { train: data.train, val: data.val }, {
