@@ -12,7 +12,7 @@
 import { type CommandSpec, parseCommand, runMain, usageText } from "../lib/cli/mod.ts";
 import { VERIFIED_FIELDS, VerifyRefusedError, verifyRun } from "../lib/experiment/mod.ts";
 import { findResults } from "../lib/publish/mod.ts";
-import { loadResults } from "../lib/results/mod.ts";
+import { gitCommit, loadResults } from "../lib/results/mod.ts";
 
 /** Exit code when the run cannot be re-trained the way it was made (2 is a usage error). */
 export const REFUSED_EXIT_CODE = 3;
@@ -55,6 +55,15 @@ export async function main(args: string[]): Promise<number> {
     }
     const bad = report.checks.filter((c) => c.mismatches.length > 0).map((c) => c.kind);
     console.log(`NOT verified: ${bad.join(", ")} differ from the record (see above)`);
+    const recorded = results.environment.commit, here = await gitCommit();
+    if (recorded === undefined || here === null || recorded !== here) {
+      console.log(
+        `(the run was made at commit ${recorded ?? "not recorded"}, this is ${
+          here ?? "unknown"
+        }: ` +
+          "code changed since the run can change the numbers)",
+      );
+    }
     return 1;
   } catch (error) {
     if (!(error instanceof VerifyRefusedError)) throw error;
