@@ -9,8 +9,8 @@
 import * as tf from "@tensorflow/tfjs";
 import process from "node:process";
 import { NORMALIZATION } from "../data/mod.ts";
-import { buildModel, type DatasetSpec } from "../models/mod.ts";
-import { Adam, crossEntropy } from "../train/mod.ts";
+import { buildModel, crossEntropy, type DatasetSpec } from "../models/mod.ts";
+import { Adam } from "../train/mod.ts";
 import type { DatasetName, ModelKind } from "../results/mod.ts";
 import type { Profile } from "./profiles.ts";
 

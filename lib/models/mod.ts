@@ -16,6 +16,7 @@
  * @module
  */
 export { buildModel, type BuildModelOptions, HIDDEN_UNITS, LAYER_NAMES } from "./build_model.ts";
+export { crossEntropy, PROBABILITY_FLOOR } from "./loss.ts";
 export { PixelNormalization, type PixelNormalizationArgs } from "./normalization.ts";
 export { type ConvStage, type DatasetSpec, specFor, trunkFor, TRUNKS } from "./spec.ts";
 export { featureLayerName, type ModelSummary, summarizeModel } from "./summarize.ts";

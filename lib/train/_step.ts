@@ -4,7 +4,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { crossEntropy } from "./loss.ts";
+import { crossEntropy } from "../models/mod.ts";
 
 /** The options {@link checkOptions} validates (defaults already applied). */
 interface CheckedOptions {

@@ -6,7 +6,7 @@
  */
 
 import { MODEL_KINDS, type Results, summarizeRuns } from "../../lib/results/mod.ts";
-import { fixtureResults } from "../figures/fixture.ts";
+import { fixtureResults } from "../results/fixture.ts";
 
 /** `fixtureResults("mnist")` with `summary` filled by `summarizeRuns`. */
 export function summarizedFixture(): Results {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { saveAnalysis } from "../../lib/analysis/mod.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import { MANIFEST_FILE, publishSite, withProvenance } from "../../lib/publish/mod.ts";
-import { fixtureAnalysis, fixtureResults } from "../figures/fixture.ts";
+import { fixtureAnalysis, fixtureResults } from "../results/fixture.ts";
 import { summarizedFixture } from "./_fixture.ts";
 import { Browser, chromiumTest, crawlSite, serveFolder } from "./_chromium.ts";
 

@@ -6,7 +6,7 @@ import {
   plateauChecks,
   plateauSentence,
 } from "../../lib/report/mod.ts";
-import { fixtureResults } from "../figures/fixture.ts";
+import { fixtureResults } from "../results/fixture.ts";
 
 /** The fixture with each model's validation curve replaced by `curves[kind]` (all seeds). */
 function withCurves(curves: Record<string, number[]>): Results {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { loadResults, ResultsFormatError, validateResults } from "../../lib/results/mod.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
-import { makeResults } from "./_fixture.ts";
+import { makeResults } from "./fixture.ts";
 
 Deno.test("loadResults() reads back a valid file unchanged", async () => {
   const dir = await Deno.makeTempDir();
