@@ -52,7 +52,7 @@ async function resolveRef(gitDir: string, ref: string): Promise<string | null> {
 /**
  * The commit checked out in the git working tree that holds `dir`.
  *
- * @param dir Any folder inside the working tree. @default the current directory
+ * @param dir Any folder inside the working tree. @default the current working directory
  * @returns The 40-hex commit, or `null` when `dir` is not in a git tree (a tarball, say).
  * @example
  * ```ts
@@ -61,7 +61,7 @@ async function resolveRef(gitDir: string, ref: string): Promise<string | null> {
  * assert.ok(commit === null || /^[0-9a-f]{40}$/.test(commit));
  * ```
  */
-export async function gitCommit(dir = "."): Promise<string | null> {
+export async function gitCommit(dir: string = Deno.cwd()): Promise<string | null> {
   const gitDir = await gitDirOf(dir);
   if (gitDir === null) return null;
   const head = await readText(join(gitDir, "HEAD"));
