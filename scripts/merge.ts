@@ -1,5 +1,5 @@
 /**
- * `deno task merge [--profile p] [--datasets ...] [--out DIR]`
+ * `deno task merge [--profile p] [--datasets ...] [--out DIR] [--circuit FILE]`
  *
  * Combines the shard files written by `deno task reproduce --shard k/N` into
  * one results.json per data set (checking that the shards agree and cover
@@ -19,17 +19,28 @@ import {
 } from "../lib/experiment/cli.ts";
 import { runMain } from "../lib/cli/mod.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
+import { runFolderName } from "../lib/experiment/run_dataset.ts";
+import { circuitHash, loadCircuitFile } from "../lib/quantum/mod.ts";
 
 async function main(options: CliOptions): Promise<void> {
   const start = performance.now();
-  const { runsRoot, figuresRoot } = outputPaths(options.out);
+  const circuit = options.circuit === undefined
+    ? undefined
+    : await loadCircuitFile(options.circuit);
+  const { runsRoot, figuresRoot } = outputPaths(options.out, circuit && circuitHash(circuit));
   for (const dataset of options.datasets) {
-    const dir = `${runsRoot}/${options.profile}/${dataset}`;
+    const dir = `${runsRoot}/${options.profile}/${runFolderName(dataset, circuit)}`;
     const merged = await mergeRunDir(dir);
     const runs = Object.values(merged.models).reduce((n, m) => n + (m?.runs.length ?? 0), 0);
     console.error(`Merged ${runs} runs of ${dataset} into ${dir}/results.json`);
   }
-  await finishRun({ profile: options.profile, datasets: options.datasets, runsRoot, figuresRoot });
+  await finishRun({
+    profile: options.profile,
+    datasets: options.datasets,
+    runsRoot,
+    figuresRoot,
+    ...(circuit === undefined ? {} : { circuit }),
+  });
   console.error(`Total time: ${formatSeconds((performance.now() - start) / 1000)}`);
 }
 

@@ -1,6 +1,7 @@
 /**
  * `deno task reproduce [--profile smoke|quick|converged|paper] [--datasets mnist,cifar100,stl10]
- * [--seeds N] [--shard k/N] [--resume] [--estimate] [--out DIR] [--backend wasm|cpu]`
+ * [--seeds N] [--shard k/N] [--resume] [--estimate] [--out DIR] [--backend wasm|cpu]
+ * [--circuit FILE]`
  *
  * Runs every experiment of the grid (or one shard of it), then analysis,
  * every figure and the claims report; prints progress with an estimate of
@@ -31,6 +32,8 @@ import {
 import { runMain } from "../lib/cli/mod.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
 import { setupRuntime } from "../lib/runtime/mod.ts";
+import { runFolderName } from "../lib/experiment/run_dataset.ts";
+import { circuitHash, loadCircuitFile } from "../lib/quantum/mod.ts";
 
 const encoder = new TextEncoder();
 const inPlace = (() => {
@@ -83,7 +86,18 @@ async function main(options: CliOptions): Promise<void> {
   const start = performance.now();
   const profile = PROFILES[options.profile];
   const seeds = seedList(options.seeds ?? profile.seeds);
-  const { runsRoot, figuresRoot } = outputPaths(options.out);
+  const circuit = options.circuit === undefined
+    ? undefined
+    : await loadCircuitFile(options.circuit);
+  const { runsRoot, figuresRoot } = outputPaths(options.out, circuit && circuitHash(circuit));
+  if (circuit !== undefined) {
+    console.error(
+      `Circuit ${options.circuit} (${circuitHash(circuit)}): ${circuit.wires} wires, ` +
+        `${circuit.inputSize} inputs, ${circuit.outputSize} outputs, weights ${
+          JSON.stringify(circuit.weightShapes())
+        }${circuit.noisy ? ", noisy (density matrix)" : ""}`,
+    );
+  }
   const grid = experimentGrid(options.datasets, MODEL_KINDS, seeds);
   const cells = options.shard === undefined ? grid : shardCells(grid, options.shard);
   console.error(
@@ -107,11 +121,12 @@ async function main(options: CliOptions): Promise<void> {
       profile,
       seeds,
       models: [...MODEL_KINDS],
-      outDir: `${runsRoot}/${profile.name}/${dataset}`,
+      outDir: `${runsRoot}/${profile.name}/${runFolderName(dataset, circuit)}`,
       resume: options.resume,
       onProgress,
       shard: options.shard === undefined ? undefined : { ...options.shard, grid },
       backend: options.backend,
+      ...(circuit === undefined ? {} : { circuit }),
     });
     console.error(`Finished ${dataset} in ${formatSeconds((performance.now() - t0) / 1000)}`);
   }
@@ -120,10 +135,18 @@ async function main(options: CliOptions): Promise<void> {
       `Shard ${options.shard.index}/${options.shard.count} written. After all ${options.shard.count} ` +
         `shards finish, run: deno task merge --profile ${profile.name} --datasets ${
           options.datasets.join(",")
-        }${options.out ? ` --out ${options.out}` : ""}`,
+        }${options.out ? ` --out ${options.out}` : ""}${
+          options.circuit ? ` --circuit ${options.circuit}` : ""
+        }`,
     );
   } else {
-    await finishRun({ profile: profile.name, datasets: options.datasets, runsRoot, figuresRoot });
+    await finishRun({
+      profile: profile.name,
+      datasets: options.datasets,
+      runsRoot,
+      figuresRoot,
+      ...(circuit === undefined ? {} : { circuit }),
+    });
   }
   console.error(
     `Total time: ${formatSeconds((performance.now() - start) / 1000)} ` +

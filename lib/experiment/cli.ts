@@ -33,6 +33,8 @@ export interface CliOptions {
   /** Root folder for runs and figures instead of `data/runs` and `figures`. */
   out?: string;
   backend: "wasm" | "cpu";
+  /** `--circuit FILE`: the hybrid's circuit (JSON or OpenQASM 2.0) instead of the paper's. */
+  circuit?: string;
   help: boolean;
 }
 
@@ -44,11 +46,18 @@ export interface OutputPaths {
   figuresRoot: string;
 }
 
-/** Output folders: `data/runs` and `figures`, or `<out>/runs` and `<out>/figures`. */
-export function outputPaths(out?: string): OutputPaths {
-  return out === undefined
+/**
+ * Output folders: `data/runs` and `figures`, or `<out>/runs` and `<out>/figures`; with a
+ * circuit's hash (`--circuit`), figures and report go to `<figures>/circuit-<hash>/` (its runs
+ * are told apart by their folder names, see `runFolderName`).
+ */
+export function outputPaths(out?: string, circuitHash?: string): OutputPaths {
+  const paths = out === undefined
     ? { runsRoot: "data/runs", figuresRoot: "figures" }
     : { runsRoot: `${out}/runs`, figuresRoot: `${out}/figures` };
+  return circuitHash === undefined
+    ? paths
+    : { ...paths, figuresRoot: `${paths.figuresRoot}/circuit-${circuitHash}` };
 }
 
 const COMMON_OPTIONS = {
@@ -69,6 +78,13 @@ const COMMON_OPTIONS = {
     valueName: "DIR",
     example: "/tmp/run",
     description: "write runs to DIR/runs and figures to DIR/figures",
+  },
+  circuit: {
+    type: "string",
+    valueName: "FILE",
+    example: "my_circuit.qasm",
+    description: "the hybrid's circuit: Circuit.toJSON() JSON or OpenQASM 2.0 " +
+      "(runs in <dataset>-circuit-<hash>/, figures in circuit-<hash>/)",
   },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -92,6 +108,7 @@ export const REPRODUCE_COMMAND = {
       description: "run slice k of N of the (dataset, model, seed) grid; merge later",
     },
     out: COMMON_OPTIONS.out,
+    circuit: COMMON_OPTIONS.circuit,
     backend: {
       type: "string",
       valueName: "wasm|cpu",
@@ -184,6 +201,7 @@ export function parseCli(
     estimate: values.estimate === true,
     out: values.out as string | undefined,
     backend,
+    ...(typeof values.circuit === "string" ? { circuit: values.circuit } : {}),
     help: parsed.help,
   };
 }

@@ -44,7 +44,13 @@ export {
   TRAIN_SHARE,
 } from "./progress.ts";
 export { type CellResult, FEATURE_SEED, runCell, type RunCellOptions } from "./run_cell.ts";
-export { DATA_SEED, defaultRunDir, runDataset, type RunDatasetOptions } from "./run_dataset.ts";
+export {
+  DATA_SEED,
+  defaultRunDir,
+  runDataset,
+  type RunDatasetOptions,
+  runFolderName,
+} from "./run_dataset.ts";
 export { cellFitOptions, type TrainingConfig } from "./fit_options.ts";
 export {
   type EpochMismatch,

@@ -11,6 +11,8 @@ import { renderAll, writeTopIndex } from "../figures/mod.ts";
 import { writeReport } from "../report/mod.ts";
 import type { ReportInput } from "../report/mod.ts";
 import { type DatasetName, loadResults, type ProfileName } from "../results/mod.ts";
+import { runFolderName } from "./run_dataset.ts";
+import type { Circuit } from "../quantum/mod.ts";
 
 /** Options of {@link finishRun}. */
 export interface FinishOptions {
@@ -22,6 +24,8 @@ export interface FinishOptions {
   figuresRoot: string;
   /** Status lines. @default console.error */
   log?: (line: string) => void;
+  /** A circuit given with `--circuit`: runs are read from `<dataset>-circuit-<hash>/`. */
+  circuit?: Circuit;
 }
 
 /** What {@link finishRun} wrote. */
@@ -39,13 +43,13 @@ export interface FinishResult {
  * @returns The files written.
  */
 export async function finishRun(
-  { profile, datasets, runsRoot, figuresRoot, log = console.error }: FinishOptions,
+  { profile, datasets, runsRoot, figuresRoot, log = console.error, circuit }: FinishOptions,
 ): Promise<FinishResult> {
   const inputs: ReportInput[] = [];
   const analysisFiles: string[] = [];
   const figureFiles: string[] = [];
   for (const dataset of datasets) {
-    const file = `${runsRoot}/${profile}/${dataset}/results.json`;
+    const file = `${runsRoot}/${profile}/${runFolderName(dataset, circuit)}/results.json`;
     const results = await loadResults(file);
     inputs.push({ results, file });
     const analysis = await analysisFor(results, { resultsPath: file, reanalyze: true, log });

@@ -9,7 +9,7 @@
 import { setupRuntime } from "../runtime/mod.ts";
 import { loadDataset } from "../data/mod.ts";
 import { specFor } from "../models/mod.ts";
-import { type Circuit, paperCircuit } from "../quantum/mod.ts";
+import { type Circuit, circuitHash, paperCircuit } from "../quantum/mod.ts";
 import {
   type DatasetName,
   gitCommit,
@@ -64,9 +64,22 @@ export interface RunDatasetOptions {
 /** The repository this code runs from: its commit is recorded with every run. */
 const REPOSITORY_ROOT = decodeURIComponent(new URL("../..", import.meta.url).pathname);
 
+/**
+ * The folder name of a data set's run: the data set's name for the default (paper) circuit,
+ * `<dataset>-circuit-<hash>` for a circuit given explicitly, so that runs of different
+ * circuits never share (or overwrite) a folder.
+ */
+export function runFolderName(dataset: DatasetName, circuit?: Circuit): string {
+  return circuit === undefined ? dataset : `${dataset}-circuit-${circuitHash(circuit)}`;
+}
+
 /** The default output folder of a run. */
-export function defaultRunDir(profile: ProfileName, dataset: DatasetName): string {
-  return `data/runs/${profile}/${dataset}`;
+export function defaultRunDir(
+  profile: ProfileName,
+  dataset: DatasetName,
+  circuit?: Circuit,
+): string {
+  return `data/runs/${profile}/${runFolderName(dataset, circuit)}`;
 }
 
 /** A finished cell saved for `resume`, keyed by the configuration that produced it. */
@@ -107,7 +120,7 @@ export async function runDataset(
   const {
     seeds: seedOption = profile.seeds,
     models = [...MODEL_KINDS],
-    outDir = defaultRunDir(profile.name, name),
+    outDir = defaultRunDir(profile.name, name, options.circuit),
     resume = false,
     onProgress,
     shard,
@@ -187,6 +200,7 @@ export async function runDataset(
     dataset: datasetInfo(dataset, profile.sampleCount),
     environment: collectEnvironment(runtime, await gitCommit(REPOSITORY_ROOT)),
     circuit: circuit.toJSON(),
+    circuitHash: circuitHash(circuit),
     models: modelResults,
     totalSeconds: (performance.now() - start) / 1000,
   };

@@ -26,7 +26,8 @@ export function header(results: Results, what: string) {
   const subtitle =
     `${label} · profile ${results.profile} · ${seeds} seed${seeds === 1 ? "" : "s"} · ` +
     `${results.config.epochs} epoch${results.config.epochs === 1 ? "" : "s"} · ` +
-    `train/val/test ${d.sizes.train}/${d.sizes.val}/${d.sizes.test}`;
+    `train/val/test ${d.sizes.train}/${d.sizes.val}/${d.sizes.test}` +
+    (results.circuitHash === undefined ? "" : ` · circuit ${results.circuitHash}`);
   const warning = d.provenance === "synthetic stand-in"
     ? `Synthetic stand-in data, not ${label}: run "${d.fetchCommand}" for the real data`
     : undefined;

@@ -12,6 +12,15 @@ import type { Figure } from "./figure.ts";
 import type { FigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 
+/** How the circuit was simulated, for the caption. */
+function simulation(c: CircuitBuilder): string {
+  const json = c.toJSON();
+  const how = c.noisy
+    ? "simulated exactly as a density matrix (it has noise channels)"
+    : "simulated exactly as a statevector";
+  return json.shots === null ? how : `${how}, outputs estimated from ${json.shots.shots} shots`;
+}
+
 /**
  * The circuit stored in `results.circuit` (`Circuit.toJSON()`), rebuilt with
  * `CircuitBuilder.fromJSON` (lib/quantum/drawing.ts, which never loads tfjs) and drawn with
@@ -44,7 +53,7 @@ export function circuitFigure(
     const weights = c.weightShapes().map((s) => s.join("x")).join(", ");
     caption = `The hybrid model's circuit: ${c.wires} qubits, ${c.inputSize} input features, ` +
       `trainable weights of shape ${weights || "none"}, ${c.outputSize} outputs. Drawn from the ` +
-      `circuit saved with the run (Circuit.toSVG()); simulated exactly as a statevector.`;
+      `circuit saved with the run (Circuit.toSVG()); ${simulation(c)}.`;
   } catch (error) {
     panel = messagePanel("No circuit saved with this run", o.width - 24, 160);
     caption = `The hybrid model's circuit could not be drawn: ${(error as Error).message}.`;

@@ -21,6 +21,11 @@ export { accuracyFigure } from "./accuracy.ts";
 export { allFigures } from "./all_figures.ts";
 export { architectureBoxes, architectureFigure } from "./architecture.ts";
 export { circuitFigure } from "./circuit.ts";
+export {
+  type CircuitComparisonEntry,
+  circuitComparisonFigure,
+  circuitDrawingsFigure,
+} from "./circuit_comparison.ts";
 export { classDistributionFigure } from "./class_distribution.ts";
 export { confusionFigure } from "./confusion.ts";
 export { decisionBoundaryFigure } from "./decision_boundary.ts";

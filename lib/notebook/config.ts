@@ -8,6 +8,8 @@
 
 import { DATASET_NAMES, type DatasetName, type ProfileName } from "../results/mod.ts";
 import { profileByName } from "../experiment/mod.ts";
+import { runFolderName } from "../experiment/mod.ts";
+import type { Circuit } from "../quantum/mod.ts";
 
 /** Reads one environment variable; `undefined` when unset. */
 export type EnvReader = (name: string) => string | undefined;
@@ -122,7 +124,8 @@ function datasetList(text: string | undefined): DatasetName[] | undefined {
  *
  * @param config From {@link notebookConfig}.
  * @param dataset The data set.
- * @returns `<runsDir>/<profile>/<dataset>`.
+ * @param circuit The hybrid's circuit when given explicitly (see `runFolderName`).
+ * @returns `<runsDir>/<profile>/<dataset>`, or `<runsDir>/<profile>/<dataset>-circuit-<hash>`.
  * @example
  * ```ts
  * import { deepEqual } from "node:assert/strict";
@@ -133,6 +136,9 @@ function datasetList(text: string | undefined): DatasetName[] | undefined {
 export function runDirFor(
   config: Pick<NotebookConfig, "profile" | "runsDir">,
   dataset: DatasetName,
+  circuit?: Circuit,
 ): string {
-  return `${config.runsDir.replace(/\/+$/, "")}/${config.profile}/${dataset}`;
+  return `${config.runsDir.replace(/\/+$/, "")}/${config.profile}/${
+    runFolderName(dataset, circuit)
+  }`;
 }

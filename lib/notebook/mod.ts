@@ -29,3 +29,4 @@ export * from "./load_or_run.ts";
 export * from "./show.ts";
 export * from "./summaries.ts";
 export * from "./circuit_cost.ts";
+export * from "./compare_circuits.ts";

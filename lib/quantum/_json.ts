@@ -23,7 +23,26 @@ export function replayJSON<C extends CircuitBuilder>(json: unknown, make: (wires
         });
         break;
       case "angleEmbedding":
-        c.angleEmbedding({ rotation: s.rotation, wires: s.wires });
+        c.angleEmbedding({ rotation: s.rotation, wires: s.wires, offset: s.offset });
+        break;
+      case "iqpEmbedding":
+        c.iqpEmbedding({
+          wires: s.wires,
+          repeats: s.repeats,
+          pattern: s.pattern,
+          offset: s.offset,
+        });
+        break;
+      case "randomLayers":
+        c.randomLayers(s.layers, s.rotations, {
+          ratioImprim: s.ratioImprim,
+          gates: s.gates,
+          seed: s.seed,
+          wires: s.wires,
+        });
+        break;
+      case "noise":
+        c.channel(s.channel, s.wires, s.param);
         break;
       case "basisEmbedding":
         c.basisEmbedding({ wires: s.wires });
@@ -45,6 +64,7 @@ export function replayJSON<C extends CircuitBuilder>(json: unknown, make: (wires
   }
   for (const m of j.measurements ?? []) {
     if (m.type === "expval") c.expval(m.pauli, { wires: m.wires });
+    else if (m.type === "var") c.var(m.pauli, { wires: m.wires });
     else if (m.type === "expvalPauli") c.expvalPauli(m.word, { wires: m.wires });
     else if (m.type === "probs") c.probs({ wires: m.wires });
     else {throw new TypeError(

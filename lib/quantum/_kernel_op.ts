@@ -13,7 +13,7 @@
 // and dL/dU goes into the adjoint-method weight gradient of the unitary (_adjoint.ts).
 import * as tf from "@tensorflow/tfjs";
 import type { AmplitudeOp, CompiledCircuit, GateOp, Measurement } from "./ops.ts";
-import { isInputIndependent, measurementWidth } from "./ops.ts";
+import { isInputIndependent, isNoisy, measurementWidth } from "./ops.ts";
 import { blockUnitary, usedBlocks } from "./_adjoint.ts";
 import {
   FULL_FUSION_MAX_WIRES,
@@ -23,6 +23,8 @@ import {
 } from "./constants.ts";
 
 function diagonalInZ(m: Measurement): boolean {
+  // A variance is not linear in the probabilities.
+  if (m.type === "var") return false;
   if (m.type === "expval") return m.pauli === "Z";
   if (m.type === "expvalPauli") return /^[IZ]+$/.test(m.word);
   return true;
@@ -31,7 +33,7 @@ function diagonalInZ(m: Measurement): boolean {
 /** True when `c` at this batch size runs as one kernel op. */
 export function kernelSupports(c: CompiledCircuit, batch: number): boolean {
   const [first, ...rest] = c.ops;
-  return c.shots === null && first?.kind === "amplitude" &&
+  return c.shots === null && first?.kind === "amplitude" && !isNoisy(c) &&
     rest.every((o) => isInputIndependent(o)) && c.measurements.every(diagonalInZ) &&
     c.outputSize > 0 &&
     (c.wires <= FULL_FUSION_MAX_WIRES || (c.wires <= KERNEL_MAX_WIRES && 2 ** c.wires <= batch));

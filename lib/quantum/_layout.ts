@@ -27,9 +27,11 @@ export interface LayoutOptions {
   decimals?: number;
 }
 
-function paramText(p: ParamRef, blocks: number, decimals: number): string {
+function paramText(p: ParamRef, c: CompiledCircuit, decimals: number): string {
+  const blocks = c.weightShapes.length;
   if (p.kind === "const") return p.value.toFixed(decimals);
-  if (p.kind === "input") return `x${p.index}`;
+  if (p.kind === "input") return p.times === undefined ? `x${p.index}` : `x${p.index}*x${p.times}`;
+  if (p.block === c.namedBlock) return c.parameterNames[p.index] ?? `w${p.index}`;
   return blocks > 1 ? `w${p.block}.${p.index}` : `w${p.index}`;
 }
 
@@ -45,7 +47,6 @@ export function layout(
   { expand = true, decimals = 2 }: LayoutOptions = {},
 ): DrawItem[] {
   const items: DrawItem[] = [];
-  const blocks = c.weightShapes.length;
   const drawnSteps = new Set<number>();
   for (const op of c.ops) {
     const step = steps[op.step]!;
@@ -66,7 +67,7 @@ export function layout(
       continue;
     }
     const info = GATES[op.name];
-    const args = op.params.map((p) => paramText(p, blocks, decimals)).join(", ");
+    const args = op.params.map((p) => paramText(p, c, decimals)).join(", ");
     const label = args.length > 0 ? `${info.label}(${args})` : info.label;
     items.push({
       controls: op.wires.slice(0, info.controls),
@@ -98,6 +99,7 @@ export function measurementLabels(c: CompiledCircuit): string[] {
   const labels: string[][] = Array.from({ length: c.wires }, () => []);
   c.measurements.forEach((m: Measurement) => {
     if (m.type === "expval") { for (const w of m.wires) labels[w]!.push(`<${m.pauli}>`); }
+    else if (m.type === "var") { for (const w of m.wires) labels[w]!.push(`Var[${m.pauli}]`); }
     else if (m.type === "probs") { for (const w of m.wires) labels[w]!.push("Probs"); }
     else {
       const text = `<${m.wires.map((w, i) => `${m.word[i]}${w}`).join("@")}>`;

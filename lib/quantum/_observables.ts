@@ -14,7 +14,7 @@ export function diagonalizing(p: Pauli | "I"): GateName[] {
 /** The basis rotations a measurement needs before reading probabilities, as [gate, wire]. */
 export function measurementRotations(m: Measurement): [GateName, number][] {
   if (m.type === "probs") return [];
-  if (m.type === "expval") return [];
+  if (m.type === "expval" || m.type === "var") return [];
   const out: [GateName, number][] = [];
   m.wires.forEach((w, i) => {
     for (const g of diagonalizing(m.word[i] as Pauli | "I")) out.push([g, w]);
@@ -38,23 +38,33 @@ export function applyObservableNumbers(
     apply: (s: Float64Array, n: number, on: number[], u: Matrix<number>) => void;
   },
 ): number[] {
+  return outputsFromProbabilities(wires, m, (rotations) => {
+    const s = state.slice();
+    for (const [g, w] of rotations) apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
+    return Float64Array.from({ length: 2 ** wires }, (_, i) => s[2 * i]! ** 2 + s[2 * i + 1]! ** 2);
+  });
+}
+
+/**
+ * Outputs of one measurement from basis-state probabilities after basis rotations, given by
+ * `probsAfter(rotations)` (float64, wire 0 most significant); shared by the statevector and
+ * density references.
+ */
+export function outputsFromProbabilities(
+  wires: number,
+  m: Measurement,
+  probsAfter: (rotations: [GateName, number][]) => Float64Array,
+): number[] {
   const dim = 2 ** wires;
-  if (m.type === "expval") {
+  if (m.type === "expval" || m.type === "var") {
     return m.wires.map((w) => {
-      const s = state.slice();
-      for (const g of diagonalizing(m.pauli)) {
-        apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
-      }
+      const p = probsAfter(diagonalizing(m.pauli).map((g) => [g, w]));
       let e = 0;
-      for (let i = 0; i < dim; i++) e += zSign(i, wires, w) * (s[2 * i]! ** 2 + s[2 * i + 1]! ** 2);
-      return e;
+      for (let i = 0; i < dim; i++) e += zSign(i, wires, w) * p[i]!;
+      return m.type === "var" ? 1 - e * e : e;
     });
   }
-  const s = state.slice();
-  for (const [g, w] of measurementRotations(m)) {
-    apply(s, wires, [w], baseMatrix(g, [], NUMBER_ALGEBRA));
-  }
-  const p = (i: number) => s[2 * i]! ** 2 + s[2 * i + 1]! ** 2;
+  const p = probsAfter(measurementRotations(m));
   if (m.type === "expvalPauli") {
     let e = 0;
     for (let i = 0; i < dim; i++) {
@@ -62,7 +72,7 @@ export function applyObservableNumbers(
       m.wires.forEach((w, j) => {
         if (m.word[j] !== "I") sign *= zSign(i, wires, w);
       });
-      e += sign * p(i);
+      e += sign * p[i]!;
     }
     return [e];
   }
@@ -70,7 +80,7 @@ export function applyObservableNumbers(
   for (let i = 0; i < dim; i++) {
     let k = 0;
     for (const w of m.wires) k = 2 * k + ((i >> (wires - 1 - w)) & 1);
-    out[k]! += p(i);
+    out[k]! += p[i]!;
   }
   return out;
 }

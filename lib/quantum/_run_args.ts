@@ -8,8 +8,13 @@ function shapeText(shape: readonly number[]): string {
 }
 
 /** Validates run() arguments against a compiled circuit. */
-export function checkRunArgs(c: CompiledCircuit, inputs: unknown, weights: unknown): void {
-  if (c.measurements.length === 0) {
+export function checkRunArgs(
+  c: CompiledCircuit,
+  inputs: unknown,
+  weights: unknown,
+  { measurements = true }: { measurements?: boolean } = {},
+): void {
+  if (measurements && c.measurements.length === 0) {
     throw new RangeError(
       "Expected at least one measurement but found none: call expval() or probs() on the circuit",
     );

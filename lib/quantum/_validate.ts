@@ -1,5 +1,6 @@
 // Private: argument checks shared by the builder and run(), with house-style messages.
 import { MAX_WIRES } from "./constants.ts";
+import type { GateParam } from "./compile.ts";
 
 export function checkWireCount(wires: unknown): number {
   if (typeof wires !== "number" || !Number.isInteger(wires) || wires < 1 || wires > MAX_WIRES) {
@@ -72,4 +73,30 @@ export function checkFinite(x: unknown, what: string): number {
     );
   }
   return x;
+}
+
+export function checkOffset(offset: unknown): number {
+  if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0) {
+    throw new RangeError(
+      `Expected offset to be a non-negative integer but found ${
+        String(offset)
+      }: pass an input column`,
+    );
+  }
+  return offset;
+}
+
+export function checkGateParam(x: unknown, gate: string): GateParam {
+  if (typeof x === "string") {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(x)) {
+      throw new TypeError(
+        `Expected a ${gate} parameter name such as theta0 but found "${x}": use letters, digits and _`,
+      );
+    }
+    return x;
+  }
+  if (typeof x === "object" && x !== null && "input" in x) {
+    return { input: checkOffset((x as { input: unknown }).input) };
+  }
+  return checkFinite(x, `${gate} parameter`);
 }

@@ -8,12 +8,28 @@
  */
 import { type GateName, GATES, isGateName } from "./gates.ts";
 import type { CompiledCircuit, Measurement, Pauli, ShotsSpec } from "./ops.ts";
-import { type CircuitJSON, compile, type Step } from "./compile.ts";
-import { type Axis, defaultRanges, type Rotation, validateRanges } from "./templates.ts";
-import { checkFinite, checkLayers, checkWireCount, checkWires } from "./_validate.ts";
+import { isNoisy } from "./ops.ts";
+import { type CircuitJSON, compile, type GateParam, type Step } from "./compile.ts";
+import {
+  type Axis,
+  defaultPattern,
+  defaultRanges,
+  type Rotation,
+  validateRanges,
+} from "./templates.ts";
+import { type ChannelName, checkChannelParam, isChannelName } from "./noise.ts";
+import {
+  checkFinite,
+  checkGateParam,
+  checkLayers,
+  checkOffset,
+  checkWireCount,
+  checkWires,
+} from "./_validate.ts";
 import { type DrawOptions, drawText } from "./draw.ts";
 import { drawSVG, type SVGOptions } from "./svg.ts";
 import { addGateMethods, type GateMethods } from "./_gate_methods.ts";
+import { addChannelMethods, type ChannelMethods } from "./_channel_methods.ts";
 import { replayJSON } from "./_json.ts";
 
 /** Options of {@linkcode CircuitBuilder.amplitudeEmbedding}. */
@@ -26,7 +42,32 @@ export interface AmplitudeEmbeddingOptions {
   features?: number;
 }
 
+/** Options of {@linkcode CircuitBuilder.iqpEmbedding}. */
+export interface IQPEmbeddingOptions {
+  /** Wires, one feature each. @default {all wires} */
+  wires?: number[];
+  /** Times the embedding is repeated. @default {1} */
+  repeats?: number;
+  /** Wire pairs of the MultiRZ entanglers. @default {every pair, in combinations order} */
+  pattern?: [number, number][];
+  /** First input column read. @default {the next unread column} */
+  offset?: number;
+}
+
+/** Options of {@linkcode CircuitBuilder.randomLayers}. */
+export interface RandomLayersOptions {
+  /** Probability weight of CNOTs against rotations (PennyLane's ratio_imprim). @default {0.3} */
+  ratioImprim?: number;
+  /** Rotations to draw from. @default {["RX", "RY", "RZ"]} */
+  gates?: Rotation[];
+  /** Seed of the architecture. @default {42} */
+  seed?: number;
+  /** Wires. @default {all wires} */
+  wires?: number[];
+}
+
 const PAULIS = ["X", "Y", "Z"];
+const ROTATIONS: Rotation[] = ["RX", "RY", "RZ"];
 
 /**
  * A parameterised quantum circuit on `wires` qubits (wire 0 is the most significant bit, as in
@@ -101,12 +142,103 @@ export class CircuitBuilder {
     });
   }
 
-  /** AngleEmbedding: input feature i is the angle of an X, Y or Z rotation on `wires[i]`. */
-  angleEmbedding({ rotation = "X", wires }: { rotation?: Axis; wires?: number[] } = {}): this {
+  /**
+   * AngleEmbedding: input feature i is the angle of an X, Y or Z rotation on `wires[i]`. Pass
+   * the same `offset` twice to upload the same features again (data re-uploading).
+   */
+  angleEmbedding(
+    { rotation = "X", wires, offset }: { rotation?: Axis; wires?: number[]; offset?: number } = {},
+  ): this {
     if (!PAULIS.includes(rotation)) {
       throw new TypeError(`Expected rotation X, Y or Z but found ${rotation}: pick one of them`);
     }
-    return this.#push({ type: "angleEmbedding", rotation, wires: this.#all(wires) });
+    const step: Step = { type: "angleEmbedding", rotation, wires: this.#all(wires) };
+    if (offset !== undefined) step.offset = checkOffset(offset);
+    return this.#push(step);
+  }
+
+  /**
+   * IQPEmbedding as in PennyLane: per repeat, Hadamard and RZ(x_i) on each wire, then
+   * MultiRZ(x_i x_j) on each pattern pair (i, j: the pair's positions in `wires`).
+   */
+  iqpEmbedding({ wires, repeats = 1, pattern, offset }: IQPEmbeddingOptions = {}): this {
+    const w = this.#all(wires);
+    const pairs = pattern ?? defaultPattern(w);
+    if (!Array.isArray(pairs)) {
+      throw new TypeError(
+        `Expected pattern as wire pairs but found ${typeof pairs}: pass [[0, 1]]`,
+      );
+    }
+    for (const pair of pairs) {
+      checkWires(pair, { n: this.wires, what: "IQPEmbedding pattern", expected: 2 });
+      const bad = pair.find((x) => !w.includes(x));
+      if (bad !== undefined) {
+        throw new RangeError(
+          `Expected IQPEmbedding pattern wires among [${
+            w.join(", ")
+          }] but found ${bad}: use the embedding's wires`,
+        );
+      }
+    }
+    const step: Step = {
+      type: "iqpEmbedding",
+      wires: w,
+      repeats: checkLayers(repeats, "IQPEmbedding repeat"),
+      pattern: pairs.map(([a, b]) => [a, b]),
+    };
+    if (offset !== undefined) step.offset = checkOffset(offset);
+    return this.#push(step);
+  }
+
+  /**
+   * RandomLayers with weights `[layers, rotations]`: seeded random rotations and CNOTs with
+   * PennyLane's rules (see `randomLayersArchitecture`); the architecture is fixed by the seed.
+   */
+  randomLayers(
+    layers: number,
+    rotations: number,
+    { ratioImprim = 0.3, gates = ["RX", "RY", "RZ"], seed = 42, wires }: RandomLayersOptions = {},
+  ): this {
+    if (!(ratioImprim >= 0 && ratioImprim < 1)) {
+      throw new RangeError(
+        `Expected ratioImprim in [0, 1) but found ${ratioImprim}: pass e.g. 0.3`,
+      );
+    }
+    if (!Array.isArray(gates) || gates.length === 0 || gates.some((g) => !ROTATIONS.includes(g))) {
+      throw new TypeError(
+        `Expected gates from RX, RY, RZ but found ${JSON.stringify(gates)}: pass e.g. ["RX", "RY"]`,
+      );
+    }
+    return this.#push({
+      type: "randomLayers",
+      layers: checkLayers(layers, "RandomLayers"),
+      rotations: checkLayers(rotations, "RandomLayers rotation"),
+      ratioImprim,
+      gates: [...gates],
+      seed: checkFinite(seed, "seed"),
+      wires: this.#all(wires),
+    });
+  }
+
+  /**
+   * A noise channel (PennyLane's name) on each of `wires`; the circuit then runs as a density
+   * matrix. The `depolarizing`, `amplitudeDamping`, ... methods are shorthands.
+   */
+  channel(name: ChannelName, wires: number | number[], param: number): this {
+    if (!isChannelName(name)) {
+      throw new TypeError(
+        `Expected a channel name such as DepolarizingChannel but found ${
+          String(name)
+        }: see CHANNELS`,
+      );
+    }
+    const w = checkWires(wires, { n: this.wires, what: name });
+    return this.#push({
+      type: "noise",
+      channel: name,
+      wires: w,
+      param: checkChannelParam(name, param),
+    });
   }
 
   /** BasisEmbedding: input bits (0 or 1) prepare the computational basis state on `wires`. */
@@ -144,17 +276,19 @@ export class CircuitBuilder {
 
   /**
    * Appends a primitive gate. Omit `params` to make a parameterised gate trainable (its own
-   * weight block of shape `[parameter count]`); pass numbers to fix them.
+   * weight block of shape `[parameter count]`); pass numbers to fix them, strings for named
+   * trainable parameters (all names share one weight block, in order of first use; see
+   * `parameterNames`), or `{ input: k }` to read input column k.
    */
-  gate(name: GateName, wires: number | number[], params?: number[]): this {
+  gate(name: GateName, wires: number | number[], params?: GateParam[]): this {
     if (!isGateName(name)) {
       throw new TypeError(`Expected a gate name from GATES but found ${String(name)}: see GATES`);
     }
     const info = GATES[name];
     const w = checkWires(wires, { n: this.wires, what: name, expected: info.wires });
-    let p: number[] | null = null;
+    let p: GateParam[] | null = null;
     if (params !== undefined || info.params === 0) {
-      p = (params ?? []).map((x) => checkFinite(x, `${name} parameter`));
+      p = (params ?? []).map((x) => checkGateParam(x, name));
       if (p.length !== info.params) {
         throw new RangeError(
           `Expected ${info.params} parameters for ${name} but found ${p.length}: pass ${info.params}`,
@@ -173,6 +307,20 @@ export class CircuitBuilder {
       type: "expval",
       pauli,
       wires: checkWires(wires ?? [...Array(this.wires).keys()], { n: this.wires, what: "expval" }),
+    });
+    this.#compiled = null;
+    return this;
+  }
+
+  /** Variance of Pauli `pauli` on each of `wires` (default all), 1 - <P>^2: one output per wire. */
+  var(pauli: Pauli = "Z", { wires }: { wires?: number[] } = {}): this {
+    if (!PAULIS.includes(pauli)) {
+      throw new TypeError(`Expected Pauli X, Y or Z but found ${pauli}: pick one of them`);
+    }
+    this.#measurements.push({
+      type: "var",
+      pauli,
+      wires: checkWires(wires ?? [...Array(this.wires).keys()], { n: this.wires, what: "var" }),
     });
     this.#compiled = null;
     return this;
@@ -236,6 +384,21 @@ export class CircuitBuilder {
     return this.compiled.outputSize;
   }
 
+  /** Names of the named trainable parameters, by index in their weight block. */
+  get parameterNames(): string[] {
+    return [...this.compiled.parameterNames];
+  }
+
+  /** Index of the weight block of the named parameters, or null when there are none. */
+  get namedBlock(): number | null {
+    return this.compiled.namedBlock;
+  }
+
+  /** True when the circuit has noise channels (it then runs as a density matrix). */
+  get noisy(): boolean {
+    return isNoisy(this.compiled);
+  }
+
   /** One shape per trainable block, in the order blocks were added. */
   weightShapes(): number[][] {
     return this.compiled.weightShapes.map((s) => [...s]);
@@ -278,6 +441,7 @@ export class CircuitBuilder {
   }
 }
 
-/** The single-gate builder methods (`rx`, `cnot`, ...), installed below. */
-export interface CircuitBuilder extends GateMethods {}
+/** The single-gate and noise-channel builder methods (`rx`, `cnot`, `depolarizing`, ...). */
+export interface CircuitBuilder extends GateMethods, ChannelMethods {}
 addGateMethods(CircuitBuilder.prototype);
+addChannelMethods(CircuitBuilder.prototype);

@@ -8,7 +8,19 @@ import * as tf from "@tensorflow/tfjs";
 import { type Fusion, simulate } from "./simulator.ts";
 import { CircuitBuilder } from "./builder.ts";
 import { checkRunArgs } from "./_run_args.ts";
-import { measure } from "./measure.ts";
+import {
+  countBits,
+  type Distribution,
+  measure,
+  measureDistribution,
+  sampleBits,
+  stateDistribution,
+} from "./measure.ts";
+import { isNoisy } from "./ops.ts";
+import { densityDistribution, simulateDensity } from "./density.ts";
+import { channelTailDistribution } from "./_channel_tail.ts";
+import { fromQASM, type FromQASMOptions } from "./qasm_import.ts";
+import { checkWires } from "./_validate.ts";
 import { kernelSupports, runKernel } from "./_kernel_op.ts";
 import { toQASM } from "./qasm.ts";
 import { replayJSON } from "./_json.ts";
@@ -17,6 +29,22 @@ import { replayJSON } from "./_json.ts";
 export interface RunOptions {
   /** How input-independent gates are applied (see {@linkcode Fusion}). @default {"kernel"} */
   fusion?: Fusion;
+  /** Simulate with a density matrix even without noise channels. @default {false} */
+  density?: boolean;
+}
+
+/** Options of {@linkcode Circuit.sample} and {@linkcode Circuit.counts}. */
+export interface SampleRunOptions {
+  /** Samples per input row. */
+  shots: number;
+  /** Seed of the sampler (the same seed gives the same samples). @default {0} */
+  seed?: number;
+  /** Wires whose bits are returned, in this order. @default {all wires} */
+  wires?: number[];
+}
+
+function float32(x: tf.Tensor2D): tf.Tensor2D {
+  return x.dtype === "float32" ? x : tf.cast(x, "float32");
 }
 
 /**
@@ -44,22 +72,79 @@ export class Circuit extends CircuitBuilder {
   run(
     inputs: tf.Tensor2D,
     weights: tf.Tensor[],
-    { fusion = "kernel" }: RunOptions = {},
+    { fusion = "kernel", density = false }: RunOptions = {},
   ): tf.Tensor2D {
     const c = this.compiled;
     checkRunArgs(c, inputs, weights);
-    if (fusion === "kernel" && kernelSupports(c, inputs.shape[0])) {
+    if (!density && fusion === "kernel" && kernelSupports(c, inputs.shape[0])) {
       return runKernel(c, inputs, weights);
     }
+    if (!density && !isNoisy(c)) {
+      return tf.tidy(() =>
+        measure(simulate(c, float32(inputs), weights, { fusion }), c.measurements, c.shots)
+      );
+    }
     return tf.tidy(() =>
-      measure(
-        simulate(c, inputs.dtype === "float32" ? inputs : tf.cast(inputs, "float32"), weights, {
-          fusion,
-        }),
+      measureDistribution(
+        this.#distribution(inputs, weights, density, fusion),
         c.measurements,
         c.shots,
       )
     );
+  }
+
+  #distribution(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    density: boolean,
+    fusion: Fusion,
+  ): Distribution {
+    const c = this.compiled;
+    if (!density && isNoisy(c)) {
+      const tail = channelTailDistribution(c, float32(inputs), weights, fusion);
+      if (tail !== null) return tail;
+    }
+    if (density || isNoisy(c)) {
+      return densityDistribution(simulateDensity(c, float32(inputs), weights, { fusion }));
+    }
+    return stateDistribution(simulate(c, float32(inputs), weights, { fusion }));
+  }
+
+  /**
+   * Samples computational-basis outcomes (PennyLane's `qml.sample()`), seeded.
+   *
+   * @returns `[batch][shots][wires.length]` bits.
+   */
+  sample(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    { shots, seed = 0, wires }: SampleRunOptions,
+  ): number[][][] {
+    const c = this.compiled;
+    checkRunArgs(c, inputs, weights, { measurements: false });
+    if (!Number.isInteger(shots) || shots < 1) {
+      throw new RangeError(
+        `Expected shots to be a positive integer but found ${shots}: pass e.g. 1000`,
+      );
+    }
+    const ws = wires === undefined
+      ? undefined
+      : checkWires(wires, { n: this.wires, what: "sample" });
+    return tf.tidy(() =>
+      sampleBits(this.#distribution(inputs, weights, false, "adjoint"), { shots, seed, wires: ws })
+    );
+  }
+
+  /**
+   * Counts of each outcome (PennyLane's `qml.counts()`): one `{ "0101": 12, ... }` per row,
+   * bit strings in the order of `wires`, only observed outcomes.
+   */
+  counts(
+    inputs: tf.Tensor2D,
+    weights: tf.Tensor[],
+    options: SampleRunOptions,
+  ): Record<string, number>[] {
+    return countBits(this.sample(inputs, weights, options));
   }
 
   /** OpenQASM 2.0 of the circuit bound to one input row and the weights. */
@@ -77,5 +162,16 @@ export class Circuit extends CircuitBuilder {
    */
   static override fromJSON(json: unknown): Circuit {
     return replayJSON(json, (wires) => new Circuit(wires));
+  }
+
+  /**
+   * Imports an OpenQASM 2.0 program (see `fromQASM` in qasm_import.ts): gate arguments that are
+   * bare names become named trainable parameters (names x0, x1, ... read input columns 0,
+   * 1, ...), `measure` statements become `probs` of the measured qubits.
+   *
+   * @throws {SyntaxError} Naming the line of an unsupported or malformed statement.
+   */
+  static fromQASM(text: string, options: FromQASMOptions = {}): Circuit {
+    return fromQASM(text, (wires) => new Circuit(wires), options);
   }
 }

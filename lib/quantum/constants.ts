@@ -38,3 +38,9 @@ export const FUSION_BLOCK_WIRES = 4;
  * unitary anyway).
  */
 export const KERNEL_MAX_WIRES = 10;
+
+/**
+ * Most wires of a density-matrix simulation (circuits with noise channels): rho is held as
+ * 2 * 4^n float32 numbers per row, 8 MiB per row at 10 wires.
+ */
+export const DENSITY_MAX_WIRES = 10;

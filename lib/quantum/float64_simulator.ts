@@ -19,7 +19,9 @@ export function paramValue(
   weights: ArrayLike<number>[],
 ): number {
   if (p.kind === "const") return p.value;
-  if (p.kind === "input") return input[p.index] ?? NaN;
+  if (p.kind === "input") {
+    return (input[p.index] ?? NaN) * (p.times === undefined ? 1 : input[p.times] ?? NaN);
+  }
   const block = weights[p.block];
   const v = block?.[p.index];
   if (v === undefined) {
@@ -92,6 +94,11 @@ function applyOp(
   if (op.kind === "gate") {
     applyMatrixInPlace(state, c.wires, op.wires, opMatrix(op, input, weights));
     return state;
+  }
+  if (op.kind === "noise") {
+    throw new TypeError(
+      `Expected no noise channels in a statevector reference but found ${op.channel}: use float64DensityRun`,
+    );
   }
   if (op.kind === "basis") {
     op.wires.forEach((w, i) => {

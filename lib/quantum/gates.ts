@@ -25,7 +25,8 @@ export type GateName =
   | "CRX"
   | "CRY"
   | "CRZ"
-  | "SWAP";
+  | "SWAP"
+  | "MultiRZ";
 
 /** Static facts about one gate kind. */
 export interface GateInfo {
@@ -73,6 +74,8 @@ export const GATES: Readonly<Record<GateName, GateInfo>> = {
   CRY: info(2, 1, "RY", "cry", 1, "RY"),
   CRZ: info(2, 1, "RZ", "crz", 1, "RZ"),
   SWAP: info(2, 0, "SWAP", "swap"),
+  // Two-wire MultiRZ (= IsingZZ), as IQPEmbedding uses it; written to QASM as cx, rz, cx.
+  MultiRZ: info(2, 1, "MultiRZ", null),
 };
 
 /** Returns true when `name` is a known gate. */
@@ -184,6 +187,13 @@ export function baseMatrix<T>(name: GateName, params: T[], alg: Algebra<T>): Mat
       return [[[1, 0], [0, 0]], [[0, 0], [0, 1]]];
     case "T":
       return [[[1, 0], [0, 0]], [[0, 0], [R, R]]];
+    case "MultiRZ": {
+      // exp(-i theta/2 Z (x) Z) = diag(e^{-i theta/2}, e^{i theta/2}, e^{i theta/2}, e^{-i theta/2})
+      const [c, s] = half(alg, p(0));
+      const m: Matrix<T> = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => [0, 0]));
+      for (const i of [0, 1, 2, 3]) m[i]![i] = i === 0 || i === 3 ? [c, neg(alg, s)] : [c, s];
+      return m;
+    }
     case "SWAP": {
       const m: Matrix<T> = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => [0, 0]));
       for (const [i, j] of [[0, 0], [1, 2], [2, 1], [3, 3]] as const) m[i]![j] = [1, 0];

@@ -5,12 +5,27 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { baseMatrix, NUMBER_ALGEBRA } from "./gates.ts";
+import { baseMatrix, type GateName, NUMBER_ALGEBRA } from "./gates.ts";
 import type { Measurement, ShotsSpec } from "./ops.ts";
 import { diagonalizing, measurementRotations } from "./_observables.ts";
 import { applyRep, constantRep, type State } from "./_state.ts";
 import { SPLIT_MEASURE_MIN_WIRES } from "./constants.ts";
 import { stream } from "../random/mod.ts";
+
+/**
+ * What measurements read: basis-state probabilities of a batch of states (pure or mixed), in
+ * the wire order `order` (`order[i]` is the wire of index bit i, most significant first).
+ */
+export interface Distribution {
+  batch: number;
+  order: number[];
+  /** Unnormalised probabilities [batch, 2 ** wires]; divide by `norm2` when set. */
+  probs(): tf.Tensor2D;
+  /** The distribution after applying constant single-wire gates (basis changes). */
+  rotate(gates: [GateName, number][]): Distribution;
+  /** Squared norms [batch, 1] that outputs are divided by, or null. */
+  norm2: tf.Tensor | null;
+}
 
 function rotate(s: State, gates: [string, number][]): State {
   for (const [g, w] of gates) {
@@ -25,8 +40,25 @@ function probabilities(s: State): tf.Tensor2D {
   return tf.sum(tf.reshape(tf.square(s.t), [s.batch, -1, 2]), -1) as tf.Tensor2D;
 }
 
+/** The measurement view of a statevector. */
+export function stateDistribution(s: State): Distribution {
+  return {
+    batch: s.batch,
+    order: s.order,
+    norm2: s.norm2 ?? null,
+    probs: () => probabilities(s),
+    rotate: (gates) => stateDistribution(rotate(s, gates)),
+  };
+}
+
+/** The part of a state or distribution that says where each wire sits. */
+interface Layout {
+  batch: number;
+  order: number[];
+}
+
 /** Bit position (from the most significant end) of `wire` in the state's current layout. */
-function position(s: State, wire: number): number {
+function position(s: Layout, wire: number): number {
   return s.order.indexOf(wire);
 }
 
@@ -36,7 +68,7 @@ function position(s: State, wire: number): number {
  * interleaved [re, im] entries.
  */
 function signMatrix(
-  s: State,
+  s: Layout,
   wires: number[],
   from: number,
   bits: number,
@@ -61,7 +93,7 @@ function signMatrix(
  * one matmul with a sign matrix on small registers; on larger ones the high and low halves of
  * the index are marginalised first, so the sign matrices stay small.
  */
-function zFromSquares(s: State, q: tf.Tensor2D, wires: number[], rep: number): tf.Tensor2D {
+function zFromSquares(s: Layout, q: tf.Tensor2D, wires: number[], rep: number): tf.Tensor2D {
   const n = s.order.length;
   if (n < SPLIT_MEASURE_MIN_WIRES) return tf.matMul(q, signMatrix(s, wires, 0, n, rep));
   const high = Math.floor(n / 2);
@@ -76,11 +108,11 @@ function zFromSquares(s: State, q: tf.Tensor2D, wires: number[], rep: number): t
   return (parts.length === 1 ? parts[0]! : tf.add(parts[0]!, parts[1]!)) as tf.Tensor2D;
 }
 
-function zColumns(s: State, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
+function zColumns(s: Layout, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
   return zFromSquares(s, p, wires, 1);
 }
 
-function wordColumn(s: State, p: tf.Tensor2D, word: string, wires: number[]): tf.Tensor2D {
+function wordColumn(s: Layout, p: tf.Tensor2D, word: string, wires: number[]): tf.Tensor2D {
   const n = s.order.length;
   const dim = 2 ** n;
   const signs = new Float32Array(dim).fill(1);
@@ -92,7 +124,7 @@ function wordColumn(s: State, p: tf.Tensor2D, word: string, wires: number[]): tf
   return tf.sum(tf.mul(p, tf.tensor1d(signs)), 1, true) as tf.Tensor2D;
 }
 
-function marginal(s: State, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
+function marginal(s: Layout, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
   const n = s.order.length;
   const shaped = tf.reshape(p, [s.batch, ...new Array<number>(n).fill(2)]);
   const drop = s.order.map((w, i) => (wires.includes(w) ? -1 : i + 1)).filter((a) => a >= 0);
@@ -102,22 +134,31 @@ function marginal(s: State, p: tf.Tensor2D, wires: number[]): tf.Tensor2D {
   return tf.reshape(tf.transpose(summed, perm), [s.batch, -1]) as tf.Tensor2D;
 }
 
-/** One measurement as (distribution it samples from, map from that distribution to outputs). */
+/**
+ * One measurement as (distribution it samples from, map from that distribution to outputs,
+ * map applied after normalisation: the identity, or 1 - e^2 for a Pauli variance).
+ */
 interface Readout {
   p: tf.Tensor2D;
   read: (p: tf.Tensor2D) => tf.Tensor2D;
+  post: ((e: tf.Tensor2D) => tf.Tensor2D) | null;
 }
 
-function readouts(s: State, m: Measurement, base: tf.Tensor2D): Readout[] {
-  if (m.type === "probs") return [{ p: base, read: (p) => marginal(s, p, m.wires) }];
+function variance(e: tf.Tensor2D): tf.Tensor2D {
+  return tf.sub(1, tf.square(e)) as tf.Tensor2D;
+}
+
+function readouts(d: Distribution, m: Measurement, base: tf.Tensor2D): Readout[] {
+  if (m.type === "probs") return [{ p: base, read: (p) => marginal(d, p, m.wires), post: null }];
   if (m.type === "expvalPauli") {
-    const r = rotate(s, measurementRotations(m));
-    return [{ p: probabilities(r), read: (p) => wordColumn(r, p, m.word, m.wires) }];
+    const r = d.rotate(measurementRotations(m));
+    return [{ p: r.probs(), read: (p) => wordColumn(r, p, m.word, m.wires), post: null }];
   }
-  if (m.pauli === "Z") return [{ p: base, read: (p) => zColumns(s, p, m.wires) }];
+  const post = m.type === "var" ? variance : null;
+  if (m.pauli === "Z") return [{ p: base, read: (p) => zColumns(d, p, m.wires), post }];
   return m.wires.map((w) => {
-    const r = rotate(s, diagonalizing(m.pauli).map((g) => [g, w]));
-    return { p: probabilities(r), read: (p: tf.Tensor2D) => zColumns(r, p, [w]) };
+    const r = d.rotate(diagonalizing(m.pauli).map((g) => [g, w]));
+    return { p: r.probs(), read: (p: tf.Tensor2D) => zColumns(r, p, [w]), post };
   });
 }
 
@@ -131,14 +172,7 @@ function sampleFrequencies(p: tf.Tensor2D, shots: number, random: () => number):
     let acc = 0;
     for (let i = 0; i < dim; i++) cumulative[i] = acc += data[b * dim + i]!;
     for (let k = 0; k < shots; k++) {
-      const u = random() * acc;
-      let lo = 0;
-      let hi = dim - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > u) hi = mid;
-        else lo = mid + 1;
-      }
+      const lo = draw(cumulative, random() * acc);
       freq[b * dim + lo]! += 1 / shots;
     }
   }
@@ -174,14 +208,99 @@ export function measure(
     const out = zFromSquares(s, tf.square(s.t) as tf.Tensor2D, wires, s.real ? 1 : 2);
     return (s.norm2 ? tf.div(out, s.norm2) : out) as tf.Tensor2D;
   }
-  const base = probabilities(s);
-  const all = measurements.flatMap((m) => readouts(s, m, base));
+  return measureDistribution(stateDistribution(s), measurements, shots);
+}
+
+/**
+ * Measures a distribution (of a statevector or a density matrix).
+ *
+ * @returns `[batch, outputs]`; the caller owns it (call inside `tf.tidy`).
+ */
+export function measureDistribution(
+  d: Distribution,
+  measurements: Measurement[],
+  shots: ShotsSpec | null,
+): tf.Tensor2D {
+  const base = d.probs();
+  const all = measurements.flatMap((m) => readouts(d, m, base));
   const random = shots === null ? null : stream(shots.seed);
-  const columns = all.map(({ p, read }) => {
+  const columns = all.map(({ p, read, post }) => {
     const raw = read(p);
-    const exact = s.norm2 ? tf.div(raw, s.norm2) as tf.Tensor2D : raw;
+    const normalised = d.norm2 ? tf.div(raw, d.norm2) as tf.Tensor2D : raw;
+    const exact = post ? post(normalised) : normalised;
     if (shots === null || random === null) return exact;
-    return straightThrough(exact, read(sampleFrequencies(p, shots.shots, random)));
+    const estimate = read(sampleFrequencies(p, shots.shots, random));
+    return straightThrough(exact, post ? post(estimate) : estimate);
   });
   return (columns.length === 1 ? columns[0]! : tf.concat(columns, 1)) as tf.Tensor2D;
+}
+
+/** Options of {@linkcode sampleBits}. */
+export interface SampleOptions {
+  /** Number of samples per row. */
+  shots: number;
+  /** Seed of the sampler. @default {0} */
+  seed?: number;
+  /** Wires whose bits are returned, in this order. @default {all wires} */
+  wires?: number[];
+}
+
+/**
+ * Draws computational-basis samples from each row's distribution (PennyLane's `qml.sample()`
+ * of the given wires).
+ *
+ * @returns `[batch][shots][wires.length]` bits (0 or 1).
+ */
+export function sampleBits(
+  d: Distribution,
+  { shots, seed = 0, wires }: SampleOptions,
+): number[][][] {
+  const n = d.order.length;
+  const ws = wires ?? [...Array(n).keys()];
+  const p = d.probs();
+  const [batch, dim] = p.shape;
+  const data = p.dataSync();
+  p.dispose();
+  const random = stream(seed);
+  const cumulative = new Float64Array(dim);
+  const shifts = ws.map((w) => n - 1 - d.order.indexOf(w));
+  const out: number[][][] = [];
+  for (let b = 0; b < batch; b++) {
+    let acc = 0;
+    for (let i = 0; i < dim; i++) cumulative[i] = acc += Math.max(0, data[b * dim + i]!);
+    const rows: number[][] = [];
+    for (let k = 0; k < shots; k++) {
+      const index = draw(cumulative, random() * acc);
+      rows.push(shifts.map((s) => (index >> s) & 1));
+    }
+    out.push(rows);
+  }
+  return out;
+}
+
+/** The first index whose cumulative probability exceeds `u` (binary search). */
+function draw(cumulative: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Counts of each observed bit string per row (PennyLane's `qml.counts()`: keys are bit
+ * strings of the wires in order, wire order as given; only observed outcomes).
+ */
+export function countBits(samples: number[][][]): Record<string, number>[] {
+  return samples.map((rows) => {
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const key = r.join("");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return Object.fromEntries(counts);
+  });
 }

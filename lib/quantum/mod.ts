@@ -19,9 +19,24 @@
  *
  * @module
  */
-export { Circuit, type RunOptions } from "./circuit.ts";
-export { type AmplitudeEmbeddingOptions, CircuitBuilder } from "./builder.ts";
-export type { CircuitJSON, Step } from "./compile.ts";
+export { Circuit, type RunOptions, type SampleRunOptions } from "./circuit.ts";
+export {
+  type AmplitudeEmbeddingOptions,
+  CircuitBuilder,
+  type IQPEmbeddingOptions,
+  type RandomLayersOptions,
+} from "./builder.ts";
+export type { CircuitJSON, GateParam, Step } from "./compile.ts";
+export { type ChannelName, CHANNELS, krausMatrices } from "./noise.ts";
+export type { FromQASMOptions } from "./qasm_import.ts";
+export { canonicalJSON, CIRCUIT_HASH_LENGTH, circuitHash } from "./hash.ts";
+export { loadCircuitFile, parseCircuit } from "./circuit_file.ts";
+export {
+  type GradientVariance,
+  gradientVariance,
+  type GradientVarianceOptions,
+} from "./gradient_variance.ts";
+export { float64DensityRun } from "./float64_density.ts";
 export { QuantumLayer, type QuantumLayerArgs } from "./layer.ts";
 export { PAPER_LAYERS, PAPER_WIRES, paperCircuit } from "./paper.ts";
 export { type GateInfo, type GateName, GATES } from "./gates.ts";
@@ -31,4 +46,4 @@ export type { Fusion } from "./simulator.ts";
 export type { DrawOptions } from "./draw.ts";
 export type { SVGOptions } from "./svg.ts";
 export { float64Run, float64State } from "./float64_simulator.ts";
-export { MAX_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";
+export { DENSITY_MAX_WIRES, MAX_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";

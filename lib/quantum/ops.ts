@@ -6,12 +6,18 @@
  * @module
  */
 import type { GateName } from "./gates.ts";
+import type { ChannelName } from "./noise.ts";
 
 /** Where a gate parameter comes from. */
 export type ParamRef =
   | { kind: "const"; value: number }
   | { kind: "weight"; block: number; index: number }
-  | { kind: "input"; index: number };
+  | {
+    kind: "input";
+    index: number;
+    /** When set, the value is `input[index] * input[times]` (IQPEmbedding's entanglers). */
+    times?: number;
+  };
 
 /** One primitive gate; wires list controls first. */
 export interface GateOp {
@@ -42,8 +48,18 @@ export interface BasisOp {
   step: number;
 }
 
+/** A noise channel on one wire (simulated with a density matrix). */
+export interface NoiseOp {
+  kind: "noise";
+  channel: ChannelName;
+  wire: number;
+  /** The channel's probability or damping parameter (p or gamma). */
+  param: number;
+  step: number;
+}
+
 /** Any compiled operation. */
-export type Op = GateOp | AmplitudeOp | BasisOp;
+export type Op = GateOp | AmplitudeOp | BasisOp | NoiseOp;
 
 /** Single-letter Pauli observables. */
 export type Pauli = "X" | "Y" | "Z";
@@ -51,12 +67,13 @@ export type Pauli = "X" | "Y" | "Z";
 /** A measurement; outputs are concatenated in the order measurements were added. */
 export type Measurement =
   | { type: "expval"; pauli: Pauli; wires: number[] }
+  | { type: "var"; pauli: Pauli; wires: number[] }
   | { type: "expvalPauli"; word: string; wires: number[] }
   | { type: "probs"; wires: number[] };
 
 /** Number of output columns a measurement contributes. */
 export function measurementWidth(m: Measurement): number {
-  if (m.type === "expval") return m.wires.length;
+  if (m.type === "expval" || m.type === "var") return m.wires.length;
   if (m.type === "expvalPauli") return 1;
   return 2 ** m.wires.length;
 }
@@ -76,6 +93,15 @@ export interface CompiledCircuit {
   inputSize: number;
   outputSize: number;
   shots: ShotsSpec | null;
+  /** Names of named trainable parameters (gate parameters given as strings), by index. */
+  parameterNames: string[];
+  /** The weight block holding the named parameters, or null when there are none. */
+  namedBlock: number | null;
+}
+
+/** True when the circuit has noise channels (and so needs a density matrix). */
+export function isNoisy(c: CompiledCircuit): boolean {
+  return c.ops.some((o) => o.kind === "noise");
 }
 
 /** True when a gate's parameters do not depend on the input row. */

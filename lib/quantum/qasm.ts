@@ -111,10 +111,17 @@ export function toQASM(
     if (op.kind === "amplitude") lines.push(...amplitudeQASM(op, row, c.wires));
     else if (op.kind === "basis") {
       op.wires.forEach((q, i) => row[op.offset + i] === 1 && lines.push(`x q[${q}];`));
+    } else if (op.kind === "noise") {
+      throw new TypeError(
+        `Expected no noise channels in an OpenQASM 2.0 export but found ${op.channel}: OpenQASM 2.0 has no channels; export the noise-free circuit`,
+      );
     } else {
       const p = op.params.map((r) => paramValue(r, row, w));
       const qs = op.wires.map((q) => `q[${q}]`).join(",");
-      if (op.name === "Rot") {
+      if (op.name === "MultiRZ") {
+        const [a, b] = op.wires;
+        lines.push(`cx q[${a}],q[${b}];`, `rz(${num(p[0]!)}) q[${b}];`, `cx q[${a}],q[${b}];`);
+      } else if (op.name === "Rot") {
         lines.push(
           `rz(${num(p[0]!)}) ${qs};`,
           `ry(${num(p[1]!)}) ${qs};`,

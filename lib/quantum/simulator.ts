@@ -24,6 +24,7 @@ import {
   zeroState,
 } from "./_state.ts";
 import { planBlocks } from "./_fusion.ts";
+import { batchParam } from "./_params.ts";
 import {
   FULL_FUSION_MAX_WIRES,
   FUSION_BLOCK_WIRES,
@@ -180,12 +181,7 @@ function inputColumn(inputs: tf.Tensor2D, index: number): tf.Tensor1D {
 
 function applyInputGate(s: State, op: GateOp, inputs: tf.Tensor2D, weights: tf.Tensor[]): State {
   const batch = s.batch;
-  const params = op.params.map((p) => {
-    if (p.kind === "input") return inputColumn(inputs, p.index);
-    if (p.kind === "const") return tf.fill([batch], p.value);
-    const v = tf.reshape(tf.slice(tf.reshape(weights[p.block]!, [-1]), [p.index], [1]), []);
-    return tf.mul(tf.ones([batch]), v);
-  });
+  const params = op.params.map((p) => batchParam(p, inputs, weights, batch));
   return applyRep(s, op.wires, tensorRep(baseMatrix(op.name, params, TENSOR_ALGEBRA), [batch]));
 }
 
@@ -272,7 +268,11 @@ export function simulate(
     flush();
     if (op.kind === "amplitude") s = amplitudeState(op, inputs, c.wires);
     else if (op.kind === "basis") s = applyBasis(s, op, inputs);
-    else s = applyInputGate(s, op, inputs, weights);
+    else if (op.kind === "noise") {
+      throw new TypeError(
+        `Expected no noise channels in a statevector simulation but found ${op.channel}: run the circuit with density: true`,
+      );
+    } else s = applyInputGate(s, op as GateOp, inputs, weights);
   }
   flush();
   return s;

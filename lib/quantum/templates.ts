@@ -7,6 +7,7 @@
  */
 import type { GateName } from "./gates.ts";
 import type { GateOp, ParamRef } from "./ops.ts";
+import { stream } from "../random/mod.ts";
 
 /** Rotation gate of {@linkcode basicEntanglerOps}. */
 export type Rotation = "RX" | "RY" | "RZ";
@@ -148,4 +149,123 @@ export function angleEmbeddingOps(
     params: [{ kind: "input", index: offset + i }],
     step,
   }));
+}
+
+/** PennyLane's default IQPEmbedding pattern: every pair of wires, in `combinations` order. */
+export function defaultPattern(wires: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  wires.forEach((a, i) => wires.slice(i + 1).forEach((b) => out.push([a, b])));
+  return out;
+}
+
+/**
+ * IQPEmbedding, as PennyLane decomposes it: per repeat, Hadamard then RZ(x_i) on each
+ * `wires[i]`, then MultiRZ(x_i * x_j) on each pattern pair, where i and j are the positions
+ * of the pair's wires in `wires`.
+ */
+export function iqpEmbeddingOps(
+  wires: number[],
+  { repeats, pattern, offset, step }: {
+    /** Times the embedding is repeated. */
+    repeats: number;
+    /** Wire pairs of the MultiRZ entanglers. */
+    pattern: [number, number][];
+    /** First input column read. */
+    offset: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
+): GateOp[] {
+  const ops: GateOp[] = [];
+  for (let r = 0; r < repeats; r++) {
+    wires.forEach((w, i) => {
+      ops.push({ kind: "gate", name: "Hadamard", wires: [w], params: [], step });
+      ops.push({
+        kind: "gate",
+        name: "RZ",
+        wires: [w],
+        params: [{ kind: "input", index: offset + i }],
+        step,
+      });
+    });
+    for (const [a, b] of pattern) {
+      ops.push({
+        kind: "gate",
+        name: "MultiRZ",
+        wires: [a, b],
+        params: [{
+          kind: "input",
+          index: offset + wires.indexOf(a),
+          times: offset + wires.indexOf(b),
+        }],
+        step,
+      });
+    }
+  }
+  return ops;
+}
+
+/** One gate of a RandomLayers architecture: a rotation with its weight column, or a CNOT. */
+export type RandomGate = { rotation: Rotation; wire: number; index: number } | {
+  cnot: [number, number];
+};
+
+/**
+ * The architecture RandomLayers draws, with PennyLane's rules: per layer, until `rotations`
+ * rotations are placed, a uniform draw above `ratioImprim` places a rotation chosen uniformly
+ * from `gates` on a uniformly chosen wire (taking the next weight), otherwise a CNOT on two
+ * distinct uniformly chosen wires (none on one wire). The stream is the project's seeded
+ * generator, so the same seed gives the same circuit here, not PennyLane's numpy draws.
+ */
+export function randomLayersArchitecture(
+  wires: number[],
+  { layers, rotations, ratioImprim, gates, seed }: {
+    /** Number of layers. */
+    layers: number;
+    /** Rotations (weights) per layer. */
+    rotations: number;
+    /** A uniform draw above this places a rotation, otherwise a CNOT. */
+    ratioImprim: number;
+    /** Rotation gates to draw from. */
+    gates: Rotation[];
+    /** Seed of the architecture (stream "random-layers"). */
+    seed: number;
+  },
+): RandomGate[][] {
+  const random = stream(seed, "random-layers");
+  const pick = <T>(xs: T[]): T => xs[Math.min(xs.length - 1, Math.floor(random() * xs.length))]!;
+  const out: RandomGate[][] = [];
+  for (let l = 0; l < layers; l++) {
+    const layer: RandomGate[] = [];
+    let i = 0;
+    while (i < rotations) {
+      if (random() > ratioImprim) {
+        layer.push({ rotation: pick(gates), wire: pick(wires), index: l * rotations + i });
+        i++;
+      } else if (wires.length > 1) {
+        const a = pick(wires);
+        const b = pick(wires.filter((w) => w !== a));
+        layer.push({ cnot: [a, b] });
+      }
+    }
+    out.push(layer);
+  }
+  return out;
+}
+
+/** RandomLayers as primitive gates (weights `[layers, rotations]`, one block). */
+export function randomLayersOps(
+  architecture: RandomGate[][],
+  { block, step }: {
+    /** Index of the weight block the angles come from. */
+    block: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
+): GateOp[] {
+  return architecture.flat().map((g) =>
+    "cnot" in g
+      ? cnot(g.cnot[0], g.cnot[1], step)
+      : { kind: "gate", name: g.rotation, wires: [g.wire], params: [weight(block, g.index)], step }
+  );
 }

@@ -87,6 +87,7 @@ export function runsSection(inputs: readonly ReportInput[]): Block[] {
     "epochs",
     "batch",
     "lr",
+    "circuit",
     "run time",
   ];
   const rows = inputs.map(({ results: r, file }) => [
@@ -98,6 +99,7 @@ export function runsSection(inputs: readonly ReportInput[]): Block[] {
     String(r.config.epochs),
     String(r.config.batchSize),
     String(r.config.learningRate),
+    r.circuitHash === undefined ? "-" : `\`${r.circuitHash}\``,
     `${r.totalSeconds.toFixed(1)} s`,
   ]);
   return [{ type: "heading", level: 2, text: "Runs used" }, { type: "table", header, rows }];

@@ -199,6 +199,8 @@ export interface Results {
   environment: Environment;
   /** `Circuit.toJSON()` of the hybrid model's circuit. */
   circuit: unknown;
+  /** `circuitHash(circuit)`: the circuit's short stable identity (absent in older results). */
+  circuitHash?: string;
   models: Partial<Record<ModelKind, ModelResult>>;
   /** Wall time of the whole run, seconds. */
   totalSeconds: number;

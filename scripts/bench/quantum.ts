@@ -6,6 +6,8 @@
  * 2. The same circuit with the per-sample `quantum-circuit` npm package, forward only.
  * 3. Their ratio (target >= 100x).
  * 4. Forward+backward time of one sample from 4 to 16 wires (target: 16 wires < 100 ms).
+ * 5. Noisy simulation (density matrix) from 4 to 10 wires against the same circuit without
+ *    noise (`_quantum_noise.ts`).
  *
  * Timings: CPU time per call (robust to other processes sharing the machine) and the best and
  * median wall time over repeated trials. Results are printed and written to `data/bench/quantum.json`.
@@ -24,6 +26,7 @@ import * as tf from "@tensorflow/tfjs";
 import QuantumCircuit from "quantum-circuit";
 import { Circuit, type Fusion, paperCircuit } from "../../lib/quantum/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { noisyScaling } from "./_quantum_noise.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
 
 /** Throughput target of the batched simulator over the per-sample peer. */
@@ -217,6 +220,7 @@ export async function main(args: string[]): Promise<void> {
     );
   }
   tf.dispose([x, w]);
+  const noisy = noisyScaling({ trials, quick });
   await writeJsonAtomic("data/bench/quantum.json", {
     date: new Date().toISOString(),
     backend: info.backend,
@@ -229,6 +233,7 @@ export async function main(args: string[]): Promise<void> {
     maxDifference: gap,
     scaling,
     wideTargetMs: WIDE_TARGET_MS,
+    noisy,
   }, 2);
 }
 

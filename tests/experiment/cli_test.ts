@@ -46,7 +46,8 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
 Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () => {
   assert.throws(() => parseCli(["--epochs", "3"]), {
     name: "TypeError",
-    message: "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --backend, " +
+    message:
+      "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --circuit, --backend, " +
       '--resume, --estimate, --help but found "--epochs": see deno task reproduce --help',
   });
 });
@@ -77,7 +78,7 @@ Deno.test("parseCli() rejects bad values with what to pass", () => {
 Deno.test("parseCli() for merge refuses training flags", () => {
   assert.throws(
     () => parseCli(["--shard", "1/2"], "merge"),
-    /^TypeError: Expected a flag of --profile, --datasets, --out, --help but found "--shard"/,
+    /^TypeError: Expected a flag of --profile, --datasets, --out, --circuit, --help but found "--shard"/,
   );
   assert.equal(parseCli(["--profile", "paper"], "merge").profile, "paper");
 });
@@ -88,4 +89,25 @@ Deno.test("outputPaths() maps --out to runs and figures below it", () => {
     runsRoot: "data/t/runs",
     figuresRoot: "data/t/figures",
   });
+});
+
+Deno.test("parseCli() reads --circuit for reproduce and merge", () => {
+  assert.equal(parseCli(["--circuit", "my.qasm"]).circuit, "my.qasm");
+  assert.equal(parseCli(["--circuit=c.json"], "merge").circuit, "c.json");
+  assert.equal("circuit" in parseCli([]), false);
+  assert.throws(
+    () => parseCli(["--circuit"]),
+    /^TypeError: Expected a value after --circuit but found none: e.g. --circuit my_circuit.qasm/,
+  );
+});
+
+Deno.test("outputPaths() puts a circuit's figures and report under circuit-<hash>", () => {
+  assert.deepEqual(outputPaths(undefined, "0123456789ab"), {
+    runsRoot: "data/runs",
+    figuresRoot: "figures/circuit-0123456789ab",
+  });
+  assert.deepEqual(
+    outputPaths("data/t", "0123456789ab").figuresRoot,
+    "data/t/figures/circuit-0123456789ab",
+  );
 });

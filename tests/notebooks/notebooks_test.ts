@@ -16,6 +16,7 @@ const NOTEBOOKS = [
   "02_cifar100",
   "03_stl10",
   "04_discussion",
+  "05_circuits",
 ];
 /** Seconds one cell may run in smoke before the test fails. */
 const CELL_TIMEOUT_SECONDS = 600;
@@ -67,10 +68,40 @@ async function checkNotebook(
       3,
       text,
     );
+  } else if (stem === "05_circuits") {
+    await checkCircuitsNotebook(text, runsDir, outDir);
   } else if (index > 0) {
     assert.match(text, /trained +\[#+\] 100% .*results\.json/);
     await Deno.stat(`${runsDir}/smoke/${stem.slice(3)}/results.json`);
   }
+}
+
+/** A row of the circuits notebook's comparison table: a hash, ..., trained or loaded. */
+const TABLE_ROW = /\s[0-9a-f]{12}\s.*\s(trained|loaded)$/;
+
+/** The circuits notebook trained each circuit into its own folder; a rerun only loads. */
+async function checkCircuitsNotebook(text: string, runsDir: string, outDir: string): Promise<void> {
+  assert.match(text, /the hybrid with each circuit/);
+  const folders: string[] = [];
+  for await (const e of Deno.readDir(`${runsDir}/smoke`)) {
+    if (e.name.startsWith("mnist-circuit-")) folders.push(e.name);
+  }
+  const rows = text.split("\n").filter((l) => TABLE_ROW.test(l));
+  assert.equal(folders.length, rows.length, `${folders.join(", ")}\n${rows.join("\n")}`);
+  assert.ok(rows.length >= 6, `one table row per circuit: ${rows.length}`);
+  for (const folder of folders) {
+    const r = JSON.parse(await Deno.readTextFile(`${runsDir}/smoke/${folder}/results.json`));
+    assert.equal(`mnist-circuit-${r.circuitHash}`, folder);
+  }
+  const again = await executeNotebook(`${NOTEBOOK_DIR}/05_circuits.ipynb`, {
+    outDir,
+    env: { HQC_PROFILE: "smoke", HQC_RUNS_DIR: runsDir, HQC_RETRAIN: "", HQC_RESULTS: "" },
+    cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
+  });
+  assert.deepEqual(again.problems, []);
+  const rerun = plainText(cellsOf(again.notebook)).split("\n").filter((l) => TABLE_ROW.test(l));
+  assert.equal(rerun.length, rows.length);
+  assert.ok(rerun.every((l) => l.endsWith(" loaded")), rerun.join("\n"));
 }
 
 jupyterTest("notebooks run in order in the smoke profile with every figure shown", async (t) => {

@@ -36,15 +36,19 @@ export const GRAD_TOLERANCE = 2e-4;
 /** Step of the float64 central differences. */
 export const FD_STEP = 1e-6;
 
+/** A float64 simulator of one row: the statevector or the density-matrix reference. */
+export type Reference = typeof float64Run;
+
 /** Loss = sum of outputs weighted by fixed coefficients, in float64 via the reference. */
 export function referenceLoss(
   c: Circuit,
   inputs: number[][],
   weights: number[][],
   coef: number[],
+  reference: Reference = float64Run,
 ): number {
   return inputs.reduce(
-    (acc, x) => acc + float64Run(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
+    (acc, x) => acc + reference(c.compiled, x, weights).reduce((a, v, j) => a + v * coef[j]!, 0),
     0,
   );
 }
@@ -58,6 +62,7 @@ export function assertCentralDifferences(
   point: { inputs: number[][]; weights: number[][]; coef: number[] },
   gradients: { dx: number[][]; dw: number[][] },
   label = "",
+  reference: Reference = float64Run,
 ): void {
   const { inputs, weights, coef } = point;
   const central = (at: (s: number) => number) => (at(FD_STEP) - at(-FD_STEP)) / (2 * FD_STEP);
@@ -69,6 +74,7 @@ export function assertCentralDifferences(
           inputs.map((rr, k) => rr.map((v, j) => (k === r && j === i ? v + s : v))),
           weights,
           coef,
+          reference,
         )
       );
       const got = gradients.dx[r]![i]!;
@@ -86,6 +92,7 @@ export function assertCentralDifferences(
           inputs,
           weights.map((bl, bb) => bl.map((v, ii) => (bb === b && ii === i ? v + s : v))),
           coef,
+          reference,
         )
       );
       const got = gradients.dw[b]![i]!;
@@ -107,13 +114,19 @@ export function circuitGradients(
   weights: number[][],
   coef: number[],
   fusion: Fusion = "kernel",
+  density = false,
 ): { value: number; dx: number[][]; dw: number[][] } {
   return tf.tidy(() => {
     const shapes = c.weightShapes();
     const ws = weights.map((w, i) => tf.tensor(w, shapes[i]));
     const x = tf.tensor2d(inputs, [inputs.length, c.inputSize]);
     const f = (...args: tf.Tensor[]) =>
-      tf.sum(tf.mul(c.run(args[0] as tf.Tensor2D, args.slice(1), { fusion }), tf.tensor1d(coef)));
+      tf.sum(
+        tf.mul(
+          c.run(args[0] as tf.Tensor2D, args.slice(1), { fusion, density }),
+          tf.tensor1d(coef),
+        ),
+      );
     const grads = tf.grads(f)([x, ...ws]);
     return {
       value: f(x, ...ws).arraySync() as number,

@@ -9,56 +9,10 @@ import QuantumCircuit from "quantum-circuit";
 import { Circuit, float64State, type GateName, GATES } from "../../lib/quantum/mod.ts";
 import type { GateOp } from "../../lib/quantum/ops.ts";
 import { FLOAT32_TOLERANCE, maxDiff, randomMatrix, rng, useBackend, values } from "./_helpers.ts";
+import { addPeerGate, type Peer, peerState } from "./_peer.ts";
 
 /** Required agreement between our float64 simulator and quantum-circuit (the 1e-6). */
 const PEER_TOLERANCE = 1e-6;
-
-const PEER_NAMES: Partial<Record<GateName, string>> = {
-  RX: "rx",
-  RY: "ry",
-  RZ: "rz",
-  PhaseShift: "u1",
-  Hadamard: "h",
-  PauliX: "x",
-  PauliY: "y",
-  PauliZ: "z",
-  S: "s",
-  T: "t",
-  CNOT: "cx",
-  CZ: "cz",
-  CRX: "crx",
-  CRY: "cry",
-  CRZ: "crz",
-  SWAP: "swap",
-};
-
-type Peer = InstanceType<typeof QuantumCircuit>;
-
-/** Adds our gate to a quantum-circuit circuit; its wire q is our wire n - 1 - q. */
-function addPeerGate(qc: Peer, n: number, name: GateName, wires: number[], params: number[]): void {
-  const q = wires.map((w) => n - 1 - w);
-  if (name === "Rot") {
-    for (const [g, v] of [["rz", params[0]], ["ry", params[1]], ["rz", params[2]]] as const) {
-      addPeerGate(qc, n, g === "rz" ? "RZ" : "RY", wires, [v!]);
-    }
-    return;
-  }
-  const peerName = PEER_NAMES[name]!;
-  const names: string[] = qc.basicGates[peerName].params ?? [];
-  const options = { params: Object.fromEntries(names.map((p, i) => [p, params[i]])) };
-  qc.addGate(peerName, -1, q.length === 1 ? q[0] : q, options);
-}
-
-/** The peer's statevector as interleaved [re, im] (indices agree once wires are mirrored). */
-function peerState(qc: Peer, n: number, initial?: number[]): Float64Array {
-  qc.run(null, initial ? { initialState: initial } : {});
-  const out = new Float64Array(2 << n);
-  for (const [key, amp] of Object.entries(qc.state as Record<string, { re: number; im: number }>)) {
-    out[2 * Number(key)] = amp.re;
-    out[2 * Number(key) + 1] = amp.im;
-  }
-  return out;
-}
 
 function randomCircuit(
   n: number,
