@@ -6,7 +6,7 @@
 
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
-import type { Environment } from "../results/mod.ts";
+import type { Environment, KernelPathRecord } from "../results/mod.ts";
 
 /** Bytes per GiB. */
 const GIB = 1024 ** 3;
@@ -34,10 +34,10 @@ function guarded<T>(read: () => T, fallback: T, sys: string): T {
 /**
  * Describes this machine and the tfjs runtime.
  *
- * @param runtime The backend and thread count `setupRuntime` reported.
+ * @param runtime The backend, thread count and kernel path `setupRuntime` reported.
  * @param commit The git commit of the code that ran, when known (see `gitCommit`).
- * @returns Deno, V8, TypeScript and tfjs versions, backend, threads, CPU model, cores, memory, OS
- *   and commit.
+ * @returns Deno, V8, TypeScript and tfjs versions, backend, threads, CPU model, cores, memory, OS,
+ *   kernel path and commit.
  * @example
  * ```ts ignore
  * import { collectEnvironment } from "./environment.ts";
@@ -45,7 +45,7 @@ function guarded<T>(read: () => T, fallback: T, sys: string): T {
  * ```
  */
 export function collectEnvironment(
-  runtime: { backend: string; threads: number },
+  runtime: { backend: string; threads: number; path?: KernelPathRecord },
   commit: string | null = null,
 ): Environment {
   const memory = guarded(() => Deno.systemMemoryInfo().total, 0, "systemMemoryInfo");
@@ -61,6 +61,7 @@ export function collectEnvironment(
     cores: navigator.hardwareConcurrency,
     memoryGB: memory / GIB,
     os: `${Deno.build.os} ${release}`.trim(),
+    ...(runtime.path ? { kernelPath: { ...runtime.path } } : {}),
     ...(commit === null ? {} : { commit }),
   };
 }

@@ -36,7 +36,7 @@ export const VERIFIED_FIELDS = [
 ] as const satisfies readonly (keyof EpochRecord)[];
 
 /** Kernel paths this build can train on. */
-const RUNNABLE_PATHS = ["wasm", "cpu"] as const;
+const RUNNABLE_PATHS = ["native", "wasm", "cpu"] as const;
 
 /** The run cannot be re-trained the way it was made here (kernel path, threads, data). */
 export class VerifyRefusedError extends Error {
@@ -82,10 +82,10 @@ export interface VerifyOptions {
 }
 
 /** The options of `setupRuntime` that select the recorded kernel path. */
-type PathOptions = Pick<RuntimeOptions, "backend" | "threads">;
+type PathOptions = Pick<RuntimeOptions, "backend" | "threads" | "kernels">;
 
 /**
- * Starts the runtime on the recorded kernel path and thread count, or refuses.
+ * Starts the runtime on the recorded kernel path, CBLAS library and thread count, or refuses.
  *
  * @returns The options to pass to every later `setupRuntime` call, so the path stays put.
  */
@@ -97,15 +97,37 @@ async function startRecordedPath(recorded: KernelPath, seed: number): Promise<Pa
     );
   }
   const options: PathOptions = {
-    backend: recorded.path as typeof RUNNABLE_PATHS[number],
+    backend: recorded.path === "cpu" ? "cpu" : "wasm",
     threads: recorded.threads,
+    kernels: recorded.path === "native" ? "native" : "fast",
   };
-  const runtime = await setupRuntime({ ...options, seed });
-  if (runtime.threads !== recorded.threads) {
+  let runtime;
+  try {
+    runtime = await setupRuntime({ ...options, seed });
+  } catch (error) {
+    throw new VerifyRefusedError(
+      `Cannot verify: the ${recorded.path} kernel path does not start here ` +
+        `(${(error as Error).message.split("\n")[0]}): verify on a machine that has it`,
+    );
+  }
+  const here = runtime.path;
+  if (here.path !== recorded.path) {
+    throw new VerifyRefusedError(
+      `Cannot verify: the run used the ${recorded.path} kernel path but this machine runs ` +
+        `${here.path} (no CBLAS library opened): install libopenblas0-pthread or set HQC_BLAS`,
+    );
+  }
+  if (here.threads !== recorded.threads) {
     throw new VerifyRefusedError(
       `Cannot verify: the run used ${recorded.threads} thread(s) on ${recorded.path} but this ` +
-        `process already runs ${runtime.threads} (the thread count is fixed when the backend ` +
-        `starts): run the verification in a fresh process`,
+        `process runs ${here.threads} (the thread count is fixed when the backend starts): ` +
+        `run the verification in a fresh process`,
+    );
+  }
+  if (recorded.library && here.library !== recorded.library) {
+    throw new VerifyRefusedError(
+      `Cannot verify: the run used the CBLAS library ${recorded.library} but this machine ` +
+        `opens ${here.library}: set HQC_BLAS=${recorded.library}`,
     );
   }
   return options;
@@ -130,7 +152,8 @@ export async function verifyRun(
   const dataSeed = typeof config.dataSeed === "number" ? config.dataSeed : 0;
   const pathOptions = await startRecordedPath(recorded, dataSeed);
   log(
-    `Kernel path ${recorded.path} with ${recorded.threads} thread(s), as the run recorded`,
+    `Kernel path ${recorded.path}${recorded.library ? ` (${recorded.library})` : ""} with ` +
+      `${recorded.threads} thread(s), as the run recorded`,
   );
   const sizes = (config.sizes ?? {}) as { train?: number; val?: number; test?: number };
   const data = await loadDataset(info.name, { sizes, seed: dataSeed, dataDir });

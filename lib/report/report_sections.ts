@@ -5,7 +5,7 @@
  * @module
  */
 
-import { DATASET_LABELS, MODEL_KINDS, type Results } from "../results/mod.ts";
+import { DATASET_LABELS, type Environment, MODEL_KINDS, type Results } from "../results/mod.ts";
 import type { Block } from "./document.ts";
 import type { ClaimMetric } from "./claim_types.ts";
 import { formatMetric } from "./verdicts.ts";
@@ -56,9 +56,27 @@ export function provenanceSection(inputs: readonly ReportInput[]): Block[] {
   return blocks;
 }
 
+/** The kernel path as the report shows it: `native (libopenblas.so.0, 2 threads)`, `wasm`. */
+function kernelPathText(path: Environment["kernelPath"]): string {
+  if (path === undefined) return "not recorded";
+  if (path.library === null) return path.path;
+  return `${path.path} (${path.library.split("/").at(-1)}, ${path.threads} threads)`;
+}
+
 /** Machine and software of each run. */
 export function environmentSection(inputs: readonly ReportInput[]): Block[] {
-  const header = ["data set", "Deno", "tfjs", "backend", "threads", "CPU", "cores", "memory", "OS"];
+  const header = [
+    "data set",
+    "Deno",
+    "tfjs",
+    "backend",
+    "kernels",
+    "threads",
+    "CPU",
+    "cores",
+    "memory",
+    "OS",
+  ];
   const rows = inputs.map(({ results: r }) => {
     const e = r.environment;
     return [
@@ -66,6 +84,7 @@ export function environmentSection(inputs: readonly ReportInput[]): Block[] {
       e.deno,
       e.tfjs,
       e.backend,
+      kernelPathText(e.kernelPath),
       String(e.threads),
       e.cpuModel,
       String(e.cores),

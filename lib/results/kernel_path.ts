@@ -31,7 +31,8 @@ export interface KernelPath {
  * ```
  */
 export function kernelPathOf(environment: Environment): KernelPath {
-  const recorded = (environment as { kernelPath?: unknown }).kernelPath;
+  // Read loosely: a hand-edited or future file may hold a bare name here.
+  const recorded = environment.kernelPath as unknown;
   if (typeof recorded === "string") return { path: recorded, threads: environment.threads };
   if (typeof recorded === "object" && recorded !== null) {
     const { path, threads, library } = recorded as Record<string, unknown>;

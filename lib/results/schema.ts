@@ -177,6 +177,21 @@ export interface Environment {
   os: string;
   /** Git commit of the code that ran, when it ran from a git working tree. */
   commit?: string;
+  /**
+   * Which training kernels ran (lib/runtime's `kernelPath()`); absent in results written
+   * before it was recorded. Results repeat bit for bit only on the same path, library and
+   * thread count.
+   */
+  kernelPath?: KernelPathRecord;
+}
+
+/** The kernel path of a run: native (CBLAS through Deno FFI), wasm or cpu. */
+export interface KernelPathRecord {
+  path: "native" | "wasm" | "cpu";
+  /** The CBLAS library on the native path, else `null`. */
+  library: string | null;
+  /** Threads the kernels computed with. */
+  threads: number;
 }
 
 /** One dataset's complete run. */

@@ -2,6 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import { heapF32, makeF32, withShape } from "./_wasm.ts";
 import type { KernelArgs } from "./fast_conv_kernels.ts";
+import { epilogue, fusable } from "./_epilogue.ts";
+import { assemblyKernels } from "./_assembly.ts";
 
 type Kernel = (args: KernelArgs) => tf.TensorInfo;
 
@@ -125,12 +127,43 @@ export function fastSum(sum: Kernel): Kernel {
       : x.shape.slice(axes.length);
     const backend = args.backend as BackendWasm;
     const out = makeF32(backend, shape);
-    const values = heapF32(backend, x);
-    const acc = new Float64Array(width);
-    for (let start = 0; start < values.length; start += width) {
-      for (let j = 0; j < width; j++) acc[j]! += values[start + j]!;
-    }
-    heapF32(backend, out).set(acc);
+    const acc = makeF32(backend, [2 * width]);
+    const rows = tf.util.sizeFromShape(x.shape) / width;
+    assemblyKernels(backend).sumRows(
+      heapF32(backend, x).byteOffset,
+      heapF32(backend, out).byteOffset,
+      heapF32(backend, acc).byteOffset,
+      rows,
+      width,
+    );
+    backend.disposeData(acc.dataId);
+    return out;
+  };
+}
+
+/**
+ * Wraps the wasm _FusedMatMul, which returns wrong values in tfjs 4.22 for batched or
+ * transposed operands and fails on rank-2 ones (found by the kernel tests against cpu): those run as our BatchMatMul
+ * followed by the bias and activation, so the backend's fused kernel only runs plain products.
+ *
+ * @param fused The backend's own _FusedMatMul kernel.
+ * @param batchMatMul Our BatchMatMul kernel.
+ * @returns A _FusedMatMul kernel function.
+ */
+export function fastFusedMatMul(fused: Kernel, batchMatMul: Kernel): Kernel {
+  return function fusedMatMul(args: KernelArgs): tf.TensorInfo {
+    const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    const { transposeA = false, transposeB = false } = (args.attrs ?? {}) as {
+      transposeA?: boolean;
+      transposeB?: boolean;
+    };
+    // The backend's kernel also reads rank-3 shapes only (tfjs's fused.matMul reshapes to 3).
+    const single = [a, b].every((t) => t.shape.length === 3 && t.shape[0] === 1);
+    const width = b.shape[b.shape.length - (transposeB ? 2 : 1)]!;
+    if ((single && !transposeA && !transposeB) || !fusable(args, width)) return fused(args);
+    const backend = args.backend as BackendWasm;
+    const out = batchMatMul({ inputs: { a, b }, backend, attrs: { transposeA, transposeB } });
+    epilogue(backend, out, width, args);
     return out;
   };
 }

@@ -1,6 +1,7 @@
 /**
- * tfjs runtime set-up: the wasm backend with the training kernels it lacks or runs slowly,
- * seeding, and Jupyter detection.
+ * tfjs runtime set-up: the wasm backend with the training kernels it lacks or runs slowly
+ * (native CBLAS ones through Deno FFI where a library is installed), seeding, and Jupyter
+ * detection.
  *
  * @example
  * ```ts
@@ -17,4 +18,5 @@ export { type RuntimeInfo, type RuntimeOptions, setupRuntime } from "./setup_run
 export { inJupyter } from "./in_jupyter.ts";
 export { seedGlobalRandom } from "./seed.ts";
 export { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
-export { type KernelTiming, profileKernels } from "./profile_kernels.ts";
+export { type KernelTiming, profileKernels, type ProfileOptions } from "./profile_kernels.ts";
+export { type KernelPath, kernelPath } from "./kernel_path.ts";

@@ -8,6 +8,14 @@ export interface KernelTiming {
   calls: number;
   /** Total milliseconds, including kernels it called itself. */
   ms: number;
+  /** Floating-point operations of its calls, as counted by the `flops` option (else 0). */
+  flops: number;
+}
+
+/** Options of {@linkcode profileKernels}. */
+export interface ProfileOptions {
+  /** Counts the floating-point operations of one kernel call. @default {() => 0} */
+  flops?: (name: string, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) => number;
 }
 
 /**
@@ -16,6 +24,7 @@ export interface KernelTiming {
  * toward the outer one only. Exact for synchronous backends (wasm, cpu).
  *
  * @param fn The work to profile; it may be async.
+ * @param options See {@linkcode ProfileOptions}.
  * @returns Timings sorted by total time, largest first.
  *
  * @example
@@ -27,7 +36,10 @@ export interface KernelTiming {
  * assert(timings.some((t) => t.name === "Add"));
  * ```
  */
-export async function profileKernels(fn: () => unknown): Promise<KernelTiming[]> {
+export async function profileKernels(
+  fn: () => unknown,
+  { flops = () => 0 }: ProfileOptions = {},
+): Promise<KernelTiming[]> {
   const backendName = tf.getBackend();
   const backend = tf.backend();
   const configs = tf.getKernelsForBackend(backendName);
@@ -48,8 +60,9 @@ export async function profileKernels(fn: () => unknown): Promise<KernelTiming[]>
           return inner({ ...args, backend });
         } finally {
           depth--;
-          const entry = totals.get(name) ?? { name, calls: 0, ms: 0 };
+          const entry = totals.get(name) ?? { name, calls: 0, ms: 0, flops: 0 };
           entry.calls++;
+          entry.flops += flops(name, args.inputs, args.attrs ?? {});
           entry.ms += performance.now() - start;
           totals.set(name, entry);
         }

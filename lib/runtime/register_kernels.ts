@@ -5,11 +5,18 @@ import {
   fastConv2DBackpropInput,
   type KernelArgs,
 } from "./fast_conv_kernels.ts";
-import { fastBatchMatMul, fastSum, sharedIdentity } from "./fast_kernels.ts";
+import { fastBatchMatMul, fastFusedMatMul, fastSum, sharedIdentity } from "./fast_kernels.ts";
 import { fastMaxPoolGrad } from "./max_pool_grad.ts";
+import { nativeKernels } from "./native_kernels.ts";
+import { type Blas, openBlas } from "./_blas.ts";
+import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 
-/** Which set of training kernels to install on the wasm backend. */
-export type KernelSet = "fast" | "naive";
+/**
+ * Which set of training kernels to install on the wasm backend: `"native"` (convolutions and
+ * products on a CBLAS library, the rest as `"fast"`), `"fast"` (wasm only) or the `"naive"`
+ * baseline.
+ */
+export type KernelSet = "native" | "fast" | "naive";
 
 type Kernel = (args: KernelArgs) => tf.TensorInfo;
 
@@ -43,26 +50,45 @@ function restore(name: string): void {
   originals.delete(name);
 }
 
+function fastKernels(): Map<string, Kernel> {
+  const batchMatMul = fastBatchMatMul(original("BatchMatMul"), original("Transpose"));
+  return new Map<string, Kernel>([
+    ["BatchMatMul", batchMatMul],
+    ["Conv2DBackpropFilter", fastConv2DBackpropFilter],
+    ["Conv2DBackpropInput", fastConv2DBackpropInput],
+    ["Identity", sharedIdentity],
+    ["MaxPoolGrad", fastMaxPoolGrad],
+    ["Sum", fastSum(original("Sum"))],
+    ["_FusedMatMul", fastFusedMatMul(original("_FusedMatMul"), batchMatMul)],
+  ]);
+}
+
+/** Opens the CBLAS library for the native set, with one thread per wasm thread. */
+export function nativeBlas(): Blas {
+  const blas = openBlas(getThreadsCount());
+  if ("reason" in blas) {
+    throw new Error(
+      `Expected a CBLAS library for the native kernel set but found ${blas.reason}: pass kernels "fast"`,
+    );
+  }
+  return blas;
+}
+
 function kernelsOf(set: KernelSet): Map<string, Kernel> {
   if (set === "naive") {
     return new Map([["Conv2DBackpropFilter", naiveConv2DBackpropFilter]]);
   }
-  const backpropInput = original("Conv2DBackpropInput");
-  return new Map<string, Kernel>([
-    ["BatchMatMul", fastBatchMatMul(original("BatchMatMul"), original("Transpose"))],
-    ["Conv2DBackpropFilter", fastConv2DBackpropFilter],
-    ["Conv2DBackpropInput", (args) => fastConv2DBackpropInput(args, backpropInput)],
-    ["Identity", sharedIdentity],
-    ["MaxPoolGrad", fastMaxPoolGrad],
-    ["Sum", fastSum(original("Sum"))],
-  ]);
+  const fast = fastKernels();
+  if (set === "fast") return fast;
+  const native = nativeKernels(nativeBlas(), (name) => fast.get(name) ?? original(name));
+  return new Map([...fast, ...native]);
 }
 
 /**
  * Registers a set of training kernels on the wasm backend, restoring the backend's own kernels
  * that the set does not replace. Idempotent.
  *
- * @param set `"fast"` or `"naive"`.
+ * @param set `"native"`, `"fast"` or `"naive"`.
  * @returns Names of the kernels now registered by us, sorted.
  */
 export function registerTrainingKernels(set: KernelSet): string[] {

@@ -3,7 +3,8 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs
 import { seedGlobalRandom } from "./seed.ts";
 import { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
 import { withThreadedWasm } from "./_threads.ts";
-import { startHelper } from "./_helper.ts";
+import { BLAS_ENV, openBlas } from "./_blas.ts";
+import { type KernelPath, recordKernelPath } from "./kernel_path.ts";
 
 /** Options of {@linkcode setupRuntime}. */
 export interface RuntimeOptions {
@@ -14,15 +15,21 @@ export interface RuntimeOptions {
   /**
    * Threads the wasm backend computes with (XNNPACK's pool, this thread included), fixed when
    * the backend first starts: later calls cannot change it. 1 loads the single-threaded SIMD
-   * build; more load the threaded build with that many threads (each extra one a worker),
-   * plus one helper worker that takes half the batch of our tiled MaxPoolGrad. Results are bit
+   * build; more load the threaded build with that many threads (each extra one a worker).
+   * The native kernels' CBLAS library gets the same count. On the wasm path results are bit
    * for bit the same for any thread count (work is split by output, never within a sum).
    * {@linkcode RuntimeInfo.threads} reports what the backend uses.
    * @default {navigator.hardwareConcurrency} (at most 8, the backend's limit)
    */
   threads?: number;
-  /** Which training kernels to register on wasm: `"fast"` ones, or the `"naive"` baseline. @default {"fast"} */
-  kernels?: KernelSet;
+  /**
+   * Which training kernels to register on wasm: `"native"` (CBLAS through Deno FFI), `"fast"`
+   * (wasm only), the `"naive"` baseline, or `"auto"`: native when a CBLAS library is found
+   * (the `HQC_BLAS` environment variable names one, or `off`; else the usual install paths,
+   * which `--allow-ffi` must grant), fast otherwise.
+   * @default {"auto"}
+   */
+  kernels?: KernelSet | "auto";
 }
 
 /** What {@linkcode setupRuntime} set up. */
@@ -33,6 +40,27 @@ export interface RuntimeInfo {
   threads: number;
   /** Names of the kernels this module registered on the active backend. */
   kernels: string[];
+  /** The kernel path that trains: native, wasm or cpu, with library and threads. */
+  path: KernelPath;
+}
+
+const announced = new Set<string>();
+
+/** Prints each kernel path once, so that every run's log says which one ran. */
+function announce(path: KernelPath, why: string | null): void {
+  const line = path.path === "native"
+    ? `tfjs kernels: native (CBLAS ${path.library}, ${path.threads} thread(s))`
+    : `tfjs kernels: ${path.path} (${path.threads} thread(s))${why ? `; native off: ${why}` : ""}`;
+  if (!announced.has(line)) console.error(line);
+  announced.add(line);
+}
+
+/** Resolves `"auto"` to the native set when a CBLAS library opens. */
+function resolveKernels(kernels: KernelSet | "auto", threads: number): [KernelSet, string | null] {
+  if (kernels !== "auto") return [kernels, null];
+  const blas = openBlas(threads);
+  if ("reason" in blas) return ["fast", `${blas.reason}; ${BLAS_ENV} names a library`];
+  return ["native", null];
 }
 
 let wasmStarted = false;
@@ -74,7 +102,7 @@ function wasmDirectory(): string {
  * ```
  */
 export async function setupRuntime(
-  { backend = "wasm", seed, threads = defaultThreads(), kernels = "fast" }: RuntimeOptions = {},
+  { backend = "wasm", seed, threads = defaultThreads(), kernels = "auto" }: RuntimeOptions = {},
 ): Promise<RuntimeInfo> {
   if (backend !== "wasm" && backend !== "cpu") {
     throw new TypeError(`Expected backend "wasm" or "cpu" but found ${backend}: pick one of them`);
@@ -93,7 +121,6 @@ export async function setupRuntime(
     wasmStarted = true;
     if (threads > 1) {
       start = () => withThreadedWasm(threads, () => tf.setBackend(backend));
-      startHelper();
     }
   }
   if (tf.getBackend() !== backend) {
@@ -105,6 +132,19 @@ export async function setupRuntime(
   await tf.ready();
   // After start-up: the backend runs the set-up hooks of the kernels registered at that moment,
   // and the kernels we wrap rely on theirs.
-  if (backend === "wasm") registered = registerTrainingKernels(kernels);
-  return { backend, threads: backend === "wasm" ? getThreadsCount() : 1, kernels: registered };
+  const used = backend === "wasm" ? getThreadsCount() : 1;
+  let path: KernelPath = { path: "cpu", library: null, threads: 1 };
+  let why: string | null = null;
+  if (backend === "wasm") {
+    const [set, reason] = resolveKernels(kernels, used);
+    why = reason;
+    registered = registerTrainingKernels(set);
+    const blas = set === "native" ? openBlas(used) : null;
+    path = blas !== null && !("reason" in blas)
+      ? { path: "native", library: blas.path, threads: blas.threads }
+      : { path: "wasm", library: null, threads: used };
+  }
+  recordKernelPath(path);
+  announce(path, why);
+  return { backend, threads: used, kernels: registered, path };
 }

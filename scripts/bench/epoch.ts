@@ -56,7 +56,11 @@ export const EPOCH_BENCH_COMMAND = {
     train: { type: "string", valueName: "N", description: "MNIST training images (default 6000)" },
     val: { type: "string", valueName: "N", description: "validation images (default 1000)" },
     "probe-batches": { type: "string", valueName: "N", description: "probe batches (default 8)" },
-    threads: { type: "string", valueName: "N", description: "wasm threads (default 1)" },
+    threads: {
+      type: "string",
+      valueName: "N",
+      description: "wasm and CBLAS threads (default one per core)",
+    },
     rounds: { type: "string", valueName: "N", description: "measurement rounds (default 1)" },
     steps: { type: "string", valueName: "N", description: "timed steps (default 40)" },
   },
@@ -191,7 +195,7 @@ function estimateProfiles(probeBatches: number): Record<string, unknown> {
  *   `--probe-batches K` (default 8) interleaved steps per data set and model for the estimate,
  *   `--rounds R` (default 1) interleaved epochs per model (the fastest counts),
  *   `--steps S` (default 40) interleaved training steps per model for the median step ratio,
- *   `--threads T` (default 1) wasm threads.
+ *   `--threads T` (default one per core) wasm and CBLAS threads.
  */
 export async function main(args: string[]): Promise<void> {
   const { values, help } = parseCommand(args, EPOCH_BENCH_COMMAND);
@@ -204,12 +208,14 @@ export async function main(args: string[]): Promise<void> {
   const trainCount = positive("train", 6000);
   const valCount = positive("val", 1000);
   const probeBatches = positive("probe-batches", 8);
-  const threads = positive("threads", 1);
+  const threads = values.threads === undefined ? undefined : positive("threads", 1);
   const rounds = positive("rounds", 1);
   const steps = positive("steps", 40);
   const runtime = await setupRuntime({ backend: "wasm", seed: 1, threads });
   console.log(
-    `backend ${runtime.backend}, ${runtime.threads} thread(s), batch ${BATCH}, Adam 1e-3`,
+    `backend ${runtime.backend}, kernel path ${runtime.path.path}${
+      runtime.path.library ? ` (${runtime.path.library})` : ""
+    }, ${runtime.threads} thread(s), batch ${BATCH}, Adam 1e-3`,
   );
   const data = await loadDataset("mnist", {
     sizes: { train: trainCount, val: valCount, test: 64 },
@@ -280,6 +286,7 @@ export async function main(args: string[]): Promise<void> {
     createdAt: new Date().toISOString(),
     backend: runtime.backend,
     threads: runtime.threads,
+    kernelPath: runtime.path,
     mnist: { train: data.train.count, val: data.val.count, provenance: data.provenance },
     rows,
     hybridRatio,

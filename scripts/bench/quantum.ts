@@ -8,6 +8,10 @@
  * 4. Forward+backward time of one sample from 4 to 16 wires (target: 16 wires < 100 ms).
  * 5. Noisy simulation (density matrix) from 4 to 10 wires against the same circuit without
  *    noise (`_quantum_noise.ts`).
+ * 6. A PyTorch peer as a researcher would write it (peers/torch_quantum.py: a batched
+ *    `[batch, 2^n]` complex statevector, gates as tensor ops, autograd backward), against ours,
+ *    forward+backward at batch 64 from 4 to 14 wires in alternating rounds; ratio ours/PyTorch
+ *    (goal >= 1 at the paper's 4 wires).
  *
  * Timings: CPU time per call (robust to other processes sharing the machine) and the best and
  * median wall time over repeated trials. Results are printed and written to `data/bench/quantum.json`.
@@ -28,6 +32,7 @@ import { Circuit, type Fusion, paperCircuit } from "../../lib/quantum/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { noisyScaling } from "./_quantum_noise.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
+import { compareWithTorch, type PeerComparison } from "./_torch_quantum.ts";
 
 /** Throughput target of the batched simulator over the per-sample peer. */
 export const RATIO_TARGET = 100;
@@ -221,6 +226,7 @@ export async function main(args: string[]): Promise<void> {
   }
   tf.dispose([x, w]);
   const noisy = noisyScaling({ trials, quick });
+  const torch = await torchPeer(quick);
   await writeJsonAtomic("data/bench/quantum.json", {
     date: new Date().toISOString(),
     backend: info.backend,
@@ -234,7 +240,53 @@ export async function main(args: string[]): Promise<void> {
     scaling,
     wideTargetMs: WIDE_TARGET_MS,
     noisy,
+    torch,
   }, 2);
+}
+
+/** Section 5: ours against the PyTorch batched statevector, printed; `null` without torch. */
+async function torchPeer(
+  quick: boolean,
+): Promise<{ rows: PeerComparison[]; gap: number; version: string } | null> {
+  const layers = 2;
+  // 16 wires at batch 64 holds several GB of saved states in either simulator and runs for
+  // minutes per round on 2 cores; the one-sample scaling above covers 16 wires.
+  const wires = quick ? [4, 8, 12] : [4, 8, 12, 14];
+  const result = await compareWithTorch((n, x, w) => {
+    const circuit = new Circuit(n).amplitudeEmbedding({ normalize: true })
+      .basicEntanglerLayers(layers).expval("Z");
+    return {
+      step: forwardBackward(circuit, x, w),
+      outputs: () => tf.tidy(() => circuit.run(x, [w]).arraySync() as number[][]),
+    };
+  }, {
+    wires,
+    batch: BATCH,
+    layers,
+    rounds: quick ? 1 : 2,
+    repeats: (n) => (n >= 14 ? 2 : quick ? 5 : 10),
+    threads: [1, 2],
+  });
+  if (result === null) {
+    console.log("PyTorch batched statevector: not measured (no python3 with torch)");
+    return null;
+  }
+  console.log(
+    `\nPyTorch ${result.version} batched statevector (faster of 1 and 2 threads), batch ${BATCH}, ` +
+      `forward+backward, best of alternating rounds; outputs agree to ${
+        result.gap.toExponential(1)
+      }`,
+  );
+  for (const r of result.rows) {
+    console.log(
+      `${String(r.wires).padStart(2)} wires: ours ${r.oursBestMs.toFixed(2)} ms, PyTorch ${
+        r.torchBestMs.toFixed(2)
+      } ms (${r.torchThreads} thread(s)): ratio ours/PyTorch = ${r.ratio.toFixed(2)}${
+        r.wires === 4 ? " (paper size)" : ""
+      }`,
+    );
+  }
+  return result;
 }
 
 if (import.meta.main) await runMain(main, { spec: QUANTUM_BENCH_COMMAND });

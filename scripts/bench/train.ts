@@ -1,10 +1,12 @@
 /**
  * Training-throughput benchmark of the reference CNN (conv 3x3x32, max-pool, conv 3x3x64,
- * max-pool, dense 128, dense 10; 28x28x1; batch 64; Adam): our wasm stack against the
- * naive-kernel wasm baseline, the cpu backend and PyTorch, plus a per-kernel profile.
+ * max-pool, dense 128, dense 10; 28x28x1; batch 64; Adam). Each round measures our native path
+ * (CBLAS through Deno FFI, when a library is found), our wasm path and PyTorch with 1 and 2
+ * threads back to back, so that a noisy machine slows all of them alike; medians over the
+ * rounds give `ratio ours/PyTorch` for each path against PyTorch's faster setting. Then a
+ * per-kernel profile of each path with achieved GFLOP/s beside the path's measured GEMM peak.
  *
- * Usage: `deno task bench train [--steps N] [--cpu-steps N] [--threads N] [--no-torch]`
- * (`--threads` defaults to setupRuntime()'s default, one per logical CPU; 1 = single-threaded build)
+ * Usage: `deno task bench train [--rounds N] [--steps N] [--threads N] [--no-torch]`
  *
  * @module
  */
@@ -16,21 +18,40 @@ import {
   runMain,
   usageText,
 } from "../../lib/cli/mod.ts";
-import { type KernelTiming, profileKernels, setupRuntime } from "../../lib/runtime/mod.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
+import {
+  type KernelPath,
+  type KernelTiming,
+  profileKernels,
+  setupRuntime,
+} from "../../lib/runtime/mod.ts";
+import { kernelFlops } from "./_flops.ts";
+import { measureTorch } from "./_torch.ts";
 
 const BATCH = 64;
 const WARMUP_STEPS = 3;
 /** Steps the per-kernel profile averages over. */
 const PROFILE_STEPS = 5;
 const CLASSES = 10;
+/** Side of the square product that measures a path's GEMM peak. */
+const PEAK_SIZE = 1024;
+const PEAK_REPEATS = 5;
 const RESULT_PATH = "data/bench/train.json";
+
+type Path = "native" | "wasm";
+type Setting = Path | "torch2" | "torch1";
+const LABELS: Record<Setting, string> = {
+  native: "ours, native",
+  wasm: "ours, wasm",
+  torch2: "PyTorch 2 threads",
+  torch1: "PyTorch 1 thread",
+};
 
 /** Options parsed from the command line. */
 interface TrainBenchOptions {
+  rounds: number;
   steps: number;
-  cpuSteps: number;
-  /** Threads of the wasm backend; 0 for setupRuntime()'s default. */
+  /** Threads of the wasm backend and the CBLAS library; 0 for setupRuntime()'s default. */
   threads: number;
   torch: boolean;
 }
@@ -38,11 +59,12 @@ interface TrainBenchOptions {
 /** The command line of `deno task bench train`. */
 export const TRAIN_BENCH_COMMAND = {
   name: "bench train",
-  summary: "Training throughput of the reference CNN: ours (wasm), tfjs cpu and PyTorch.",
+  summary:
+    "Training throughput of the reference CNN: ours (native and wasm paths) against PyTorch, interleaved.",
   options: {
-    steps: { type: "string", valueName: "N", description: "timed wasm steps (default 30)" },
-    "cpu-steps": { type: "string", valueName: "N", description: "timed cpu steps (default 1)" },
-    threads: { type: "string", valueName: "N", description: "wasm threads (default: automatic)" },
+    rounds: { type: "string", valueName: "N", description: "interleaved rounds (default 5)" },
+    steps: { type: "string", valueName: "N", description: "timed steps per round (default 20)" },
+    threads: { type: "string", valueName: "N", description: "threads (default: one per core)" },
     "no-torch": { type: "boolean", description: "skip the PyTorch comparison" },
   },
 } as const satisfies CommandSpec;
@@ -51,8 +73,8 @@ function parseOptions(args: string[]): TrainBenchOptions | null {
   const { values, help } = parseCommand(args, TRAIN_BENCH_COMMAND);
   if (help) return null;
   return {
-    steps: numberOption(values.steps, "steps", { fallback: 30 }),
-    cpuSteps: numberOption(values["cpu-steps"], "cpu-steps", { fallback: 1 }),
+    rounds: numberOption(values.rounds, "rounds", { fallback: 5, min: 1 }),
+    steps: numberOption(values.steps, "steps", { fallback: 20, min: 1 }),
     threads: numberOption(values.threads, "threads", { fallback: 0 }),
     torch: !values["no-torch"],
   };
@@ -77,93 +99,84 @@ function referenceCnn(): tf.Sequential {
   return model;
 }
 
-/** One measured configuration. */
-interface Measurement {
-  samplesPerSecond: number;
-  steps: number;
-  profile?: KernelTiming[];
-  stepMs?: number;
+async function usePath(path: Path, threads: number): Promise<KernelPath> {
+  const kernels = path === "native" ? "native" : "fast";
+  return (await setupRuntime({ backend: "wasm", seed: 1, threads, kernels })).path;
 }
 
-async function measureTfjs(
-  steps: number,
-  { warmup = WARMUP_STEPS, profile = false }: { warmup?: number; profile?: boolean } = {},
-): Promise<Measurement> {
+/** Trains `steps` steps after a warm-up; returns samples/s, or the profile when asked. */
+async function train(steps: number, profile: boolean): Promise<[number, KernelTiming[]]> {
   const model = referenceCnn();
   const x = tf.randomUniform([BATCH, 28, 28, 1], 0, 1, "float32", 1);
   const y = tf.randomUniform([BATCH], 0, CLASSES, "int32", 2).cast("float32");
-  for (let i = 0; i < warmup; i++) await model.trainOnBatch(x, y);
+  for (let i = 0; i < WARMUP_STEPS; i++) await model.trainOnBatch(x, y);
+  let timings: KernelTiming[] = [];
   const start = performance.now();
-  for (let i = 0; i < steps; i++) await model.trainOnBatch(x, y);
-  const seconds = (performance.now() - start) / 1000;
-  const result: Measurement = { samplesPerSecond: (steps * BATCH) / seconds, steps };
   if (profile) {
-    const begin = performance.now();
-    const total = await profileKernels(async () => {
-      for (let i = 0; i < PROFILE_STEPS; i++) await model.trainOnBatch(x, y);
-    });
-    result.stepMs = (performance.now() - begin) / PROFILE_STEPS;
-    result.profile = total.map((t) => ({
-      name: t.name,
-      calls: t.calls / PROFILE_STEPS,
-      ms: t.ms / PROFILE_STEPS,
-    }));
+    timings = await profileKernels(async () => {
+      for (let i = 0; i < steps; i++) await model.trainOnBatch(x, y);
+    }, { flops: kernelFlops });
+  } else {
+    for (let i = 0; i < steps; i++) await model.trainOnBatch(x, y);
   }
+  const seconds = (performance.now() - start) / 1000;
   tf.dispose([x, y]);
   model.layers.forEach((layer) => layer.dispose());
-  return result;
+  return [(steps * BATCH) / seconds, timings];
 }
 
-async function measureTorch(
-  steps: number,
-  threads: number,
-): Promise<Measurement & { python: string } | null> {
-  for (const python of ["/usr/bin/python3", "python3"]) {
-    const script = new URL("./peers/torch_train.py", import.meta.url).pathname;
-    try {
-      const { code, stdout } = await new Deno.Command(python, {
-        args: [
-          script,
-          ...["--steps", String(steps), "--threads", String(threads), "--batch", String(BATCH)],
-        ],
-        stdout: "piped",
-        stderr: "null",
-      }).output();
-      if (code !== 0) continue;
-      const parsed = JSON.parse(new TextDecoder().decode(stdout).trim());
-      return { samplesPerSecond: parsed.samples_per_second, steps, python };
-    } catch {
-      continue;
-    }
+/**
+ * GFLOP/s of a `PEAK_SIZE`² product through the active path's BatchMatMul, by the best of
+ * `PEAK_REPEATS` (the best approaches what the CPU does when nothing else runs).
+ */
+function gemmPeak(): number {
+  const a = tf.randomUniform([PEAK_SIZE, PEAK_SIZE], -1, 1, "float32", 3);
+  const b = tf.randomUniform([PEAK_SIZE, PEAK_SIZE], -1, 1, "float32", 4);
+  tf.matMul(a, b).dispose();
+  let best = Infinity;
+  for (let i = 0; i < PEAK_REPEATS; i++) {
+    const start = performance.now();
+    tf.matMul(a, b).dataSync();
+    best = Math.min(best, (performance.now() - start) / 1000);
   }
-  return null;
+  tf.dispose([a, b]);
+  return (2 * PEAK_SIZE ** 3) / best / 1e9;
 }
 
-function profileTable(profile: KernelTiming[], stepMs: number): string {
-  const kernelMs = profile.reduce((sum, t) => sum + t.ms, 0);
+function median(values: number[]): number {
+  const sorted = [...values].sort((p, q) => p - q);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function profileTable(path: Path, timings: KernelTiming[], peak: number): string {
+  const stepMs = timings.reduce((sum, t) => sum + t.ms, 0) / PROFILE_STEPS;
   const lines = [
-    `Per-kernel profile of one training step, mean of ${PROFILE_STEPS} (${
+    `Per-kernel profile, ${path} path, one training step (mean of ${PROFILE_STEPS}, ${
       stepMs.toFixed(1)
-    } ms wall, ${kernelMs.toFixed(1)} ms in kernels):`,
-    `  ${"kernel".padEnd(24)} ${"calls".padStart(5)} ${"ms".padStart(8)} ${"share".padStart(7)}`,
+    } ms in kernels); roofline: GEMM peak ${
+      peak.toFixed(1)
+    } GFLOP/s (best ${PEAK_SIZE}³ product on this path)`,
+    `  ${"kernel".padEnd(22)} ${"calls".padStart(5)} ${"ms".padStart(7)} ${"share".padStart(6)} ${
+      "GFLOP/s".padStart(8)
+    } ${"of peak".padStart(7)}`,
   ];
-  for (const t of profile.filter((t) => t.ms >= 0.05)) {
-    const share = `${((100 * t.ms) / stepMs).toFixed(1)}%`;
+  for (const t of timings.filter((t) => t.ms / PROFILE_STEPS >= 0.05)) {
+    const ms = t.ms / PROFILE_STEPS;
+    const gflops = t.flops > 0 ? t.flops / (t.ms / 1000) / 1e9 : null;
     lines.push(
-      `  ${t.name.padEnd(24)} ${String(t.calls).padStart(5)} ${t.ms.toFixed(2).padStart(8)} ${
-        share.padStart(7)
-      }`,
+      `  ${t.name.padEnd(22)} ${String(t.calls / PROFILE_STEPS).padStart(5)} ${
+        ms.toFixed(2).padStart(7)
+      } ${`${((100 * ms) / stepMs).toFixed(1)}%`.padStart(6)} ${
+        gflops === null ? "".padStart(8) : gflops.toFixed(1).padStart(8)
+      } ${gflops === null ? "" : `${((100 * gflops) / peak).toFixed(0)}%`.padStart(7)}`,
     );
   }
-  const other = stepMs - kernelMs;
-  lines.push(
-    `  ${"(outside kernels)".padEnd(24)} ${"".padStart(5)} ${other.toFixed(2).padStart(8)}`,
-  );
   return lines.join("\n");
 }
 
 /**
- * Runs the benchmark and prints samples/s, the ratios and the per-kernel profile.
+ * Runs the benchmark and prints each round, the medians, the ratios and the profiles.
  *
  * @param args Command-line arguments after `train`.
  */
@@ -173,66 +186,75 @@ export async function main(args: string[]): Promise<void> {
     console.log(usageText(TRAIN_BENCH_COMMAND));
     return;
   }
-  const fmt = (m: { samplesPerSecond: number }) => m.samplesPerSecond.toFixed(1).padStart(8);
-  console.log(`Reference CNN, batch ${BATCH}, Adam; ${WARMUP_STEPS} warm-up steps excluded`);
-
   const threads = options.threads === 0 ? undefined : options.threads;
-  const info = await setupRuntime({ backend: "wasm", seed: 1, threads });
-  const ours = await measureTfjs(options.steps, { profile: true });
-  console.log(`ours  (wasm, ${info.threads} thread(s), fast kernels) ${fmt(ours)} samples/s`);
-
-  await setupRuntime({ backend: "wasm", seed: 1, kernels: "naive" });
-  const naive = await measureTfjs(Math.max(1, Math.ceil(options.steps / 3)));
-  console.log(`naive (wasm, naive Conv2DBackpropFilter)   ${fmt(naive)} samples/s`);
-
-  let cpu: Measurement | null = null;
-  if (options.cpuSteps > 0) {
-    await setupRuntime({ backend: "cpu", seed: 1 });
-    // The cpu backend needs tens of seconds per step, so it gets no warm-up.
-    cpu = await measureTfjs(options.cpuSteps, { warmup: 0 });
+  const first = await setupRuntime({ backend: "wasm", seed: 1, threads });
+  const paths: Path[] = first.path.path === "native" ? ["native", "wasm"] : ["wasm"];
+  if (first.path.path !== "native") {
+    console.log("native path: not measured (no CBLAS library; see the tfjs kernels line above)");
+  }
+  const described: Partial<Record<Path, KernelPath>> = {};
+  for (const path of paths) described[path] = await usePath(path, first.threads);
+  console.log(
+    `Reference CNN, batch ${BATCH}, Adam; ${options.rounds} interleaved rounds of ${options.steps} steps, ${WARMUP_STEPS} warm-up steps excluded`,
+  );
+  const samples: Partial<Record<Setting, number[]>> = {};
+  const add = (setting: Setting, value: number | null) => {
+    if (value !== null) (samples[setting] ??= []).push(value);
+  };
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const path of paths) {
+      await usePath(path, first.threads);
+      add(path, (await train(options.steps, false))[0]);
+    }
+    if (options.torch) {
+      add("torch2", await measureTorch(options.steps, 2, BATCH));
+      add("torch1", await measureTorch(options.steps, 1, BATCH));
+    }
+    const line = Object.entries(samples).map(([s, v]) =>
+      `${s} ${v.at(-1)!.toFixed(0).padStart(5)}`
+    );
+    console.log(`  round ${round}: ${line.join("  ")}  samples/s`);
+  }
+  const medians = Object.fromEntries(
+    Object.entries(samples).map(([s, v]) => [s, median(v)]),
+  ) as Partial<Record<Setting, number>>;
+  console.log("\nMedian samples/s:");
+  for (const [setting, value] of Object.entries(medians)) {
+    console.log(`  ${LABELS[setting as Setting].padEnd(20)} ${value.toFixed(1).padStart(8)}`);
+  }
+  const torchBest = Math.max(medians.torch2 ?? 0, medians.torch1 ?? 0);
+  const torchSetting = (medians.torch2 ?? 0) >= (medians.torch1 ?? 0) ? "2 threads" : "1 thread";
+  const ratios: Partial<Record<Path, number>> = {};
+  console.log("");
+  if (torchBest === 0) console.log("PyTorch: not measured (no python3 with torch, or --no-torch)");
+  for (const path of paths) {
+    if (torchBest === 0) break;
+    ratios[path] = medians[path]! / torchBest;
+    const p = described[path]!;
     console.log(
-      `cpu   (tfjs cpu backend, ${options.cpuSteps} steps)         ${fmt(cpu)} samples/s`,
+      `ratio ours/PyTorch = ${ratios[path]!.toFixed(2)}  (${path} path, ${p.threads} thread(s)${
+        p.library ? `, ${p.library}` : ""
+      }; PyTorch ${torchSetting})`,
     );
   }
-  await setupRuntime({ backend: "wasm", seed: 1 });
-
-  const torch = options.torch ? await measureTorch(options.steps, 2) : null;
-  const torch1 = torch ? await measureTorch(options.steps, 1) : null;
-  if (torch) console.log(`torch (PyTorch, 2 threads, ${torch.python})  ${fmt(torch)} samples/s`);
-  else console.log("torch: not measured (no python3 with torch, or --no-torch)");
-  if (torch1) console.log(`torch (PyTorch, 1 thread)                  ${fmt(torch1)} samples/s`);
-
-  const ratio = (m: Measurement | null) => m ? ours.samplesPerSecond / m.samplesPerSecond : null;
-  console.log("");
-  if (torch) {
-    console.log(`ratio ours/PyTorch = ${ratio(torch)!.toFixed(2)}  (PyTorch with 2 threads)`);
+  const profiles: Partial<Record<Path, { peakGflops: number; kernels: KernelTiming[] }>> = {};
+  for (const path of paths) {
+    await usePath(path, first.threads);
+    const peak = gemmPeak();
+    const [, timings] = await train(PROFILE_STEPS, true);
+    profiles[path] = { peakGflops: peak, kernels: timings };
+    console.log("");
+    console.log(profileTable(path, timings, peak));
   }
-  if (torch1) {
-    console.log(`ratio ours/PyTorch = ${ratio(torch1)!.toFixed(2)}  (PyTorch with 1 thread)`);
-  }
-  console.log(`ratio ours/naive   = ${ratio(naive)!.toFixed(2)}`);
-  if (cpu) console.log(`ratio ours/cpu     = ${ratio(cpu)!.toFixed(1)}`);
-  console.log("");
-  console.log(profileTable(ours.profile ?? [], ours.stepMs ?? 0));
-
   await writeJsonAtomic(RESULT_PATH, {
     batch: BATCH,
-    threads: info.threads,
-    samplesPerSecond: {
-      ours: ours.samplesPerSecond,
-      naive: naive.samplesPerSecond,
-      cpu: cpu?.samplesPerSecond ?? null,
-      pytorch: torch?.samplesPerSecond ?? null,
-      pytorch1Thread: torch1?.samplesPerSecond ?? null,
-    },
-    ratios: {
-      pytorch: ratio(torch),
-      pytorch1Thread: ratio(torch1),
-      naive: ratio(naive),
-      cpu: ratio(cpu),
-    },
-    profile: ours.profile,
-    stepMs: ours.stepMs,
+    rounds: options.rounds,
+    steps: options.steps,
+    paths: described,
+    samplesPerSecond: samples,
+    medians,
+    ratios,
+    profiles,
   }, 2);
 }
 

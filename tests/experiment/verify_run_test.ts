@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { type Profile, PROFILES, runDataset } from "../../lib/experiment/mod.ts";
-import { type Results, writeJsonAtomic } from "../../lib/results/mod.ts";
+import { kernelPathOf, type Results, writeJsonAtomic } from "../../lib/results/mod.ts";
 
 /** Smaller than `smoke`, two epochs (only the first is re-trained): seconds per model. */
 const TINY: Profile = {
@@ -54,11 +54,10 @@ Deno.test({
     const { dir, results } = await tiny();
     const { code, out } = await verifyCli(dir);
     assert.equal(code, 0, out);
-    const threads = results.environment.threads;
-    assert.match(
-      out,
-      new RegExp(`Kernel path wasm with ${threads} thread\\(s\\), as the run recorded`),
-    );
+    const { path, threads, library } = kernelPathOf(results.environment);
+    const line = `Kernel path ${path}${library ? ` (${library})` : ""} with ${threads} ` +
+      "thread(s), as the run recorded";
+    assert.ok(out.includes(line), out);
     for (const kind of ["hybrid", "classical", "control"]) {
       assert.match(out, new RegExp(`${kind} seed 1 epoch 1: all 7 numbers match`));
     }
@@ -101,7 +100,7 @@ Deno.test({
     assert.equal(
       lines.at(-1),
       "Cannot verify: the run used the tpu kernel path, which this build cannot run (it has " +
-        "wasm, cpu): verify on a build and machine that has it",
+        "native, wasm, cpu): verify on a build and machine that has it",
     );
     assert.equal(lines.length, 2, out);
   },

@@ -1,10 +1,16 @@
 // Test helper run as a subprocess: trains a small CNN for a few seeded steps with the thread
-// count given as the first argument and prints `<threads> <hash of the final weights' bits>`.
+// count and kernel set given as arguments and prints
+// `<threads> <kernel path> <hash of the final weights' bits>`.
 import * as tf from "@tensorflow/tfjs";
-import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { type KernelSet, setupRuntime } from "../../lib/runtime/mod.ts";
 
 const STEPS = 3;
-const info = await setupRuntime({ backend: "wasm", seed: 7, threads: Number(Deno.args[0]) });
+const info = await setupRuntime({
+  backend: "wasm",
+  seed: 7,
+  threads: Number(Deno.args[0]),
+  kernels: (Deno.args[1] ?? "fast") as KernelSet,
+});
 const model = tf.sequential();
 model.add(tf.layers.conv2d({
   inputShape: [16, 16, 3],
@@ -25,4 +31,4 @@ for (const w of model.getWeights()) {
   const bits = new Uint32Array(Float32Array.from(await w.data() as Float32Array).buffer);
   for (const b of bits) hash = (Math.imul(hash, 31) + b) >>> 0;
 }
-console.log(`${info.threads} ${hash.toString(16)}`);
+console.log(`${info.threads} ${info.path.path} ${hash.toString(16)}`);

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { type KernelSet, setupRuntime } from "../../lib/runtime/mod.ts";
 import { randomValues, REL_TOLERANCE, relativeError } from "./_compare.ts";
+import { PATHS, pathTest } from "./_native_gate.ts";
 
 const X_SHAPE = [4, 12, 10, 3];
 
@@ -34,8 +35,8 @@ function buildCnn(): tf.Sequential {
   return model;
 }
 
-async function gradientsOn(backend: "cpu" | "wasm"): Promise<Float32Array[]> {
-  await setupRuntime({ backend });
+async function gradientsOn(backend: "cpu" | "wasm", kernels: KernelSet): Promise<Float32Array[]> {
+  await setupRuntime({ backend, kernels });
   const model = buildCnn();
   const x = tf.tensor4d(randomValues(X_SHAPE, 5), X_SHAPE as [number, number, number, number]);
   const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 4], "int32"), 5);
@@ -49,13 +50,15 @@ async function gradientsOn(backend: "cpu" | "wasm"): Promise<Float32Array[]> {
   return values;
 }
 
-Deno.test("setupRuntime() wasm gives a small CNN the same gradients as cpu", async () => {
-  const expected = await gradientsOn("cpu");
-  const actual = await gradientsOn("wasm");
-  assert.equal(actual.length, expected.length);
-  assert.ok(expected.length >= 6, `only ${expected.length} gradients`);
-  for (const [i, values] of actual.entries()) {
-    const error = relativeError(values, expected[i]!);
-    assert.ok(error < REL_TOLERANCE, `gradient ${i}: relative error ${error}`);
-  }
-});
+for (const kernels of PATHS) {
+  pathTest("setupRuntime() gives a small CNN the same gradients as cpu", kernels, async () => {
+    const expected = await gradientsOn("cpu", kernels);
+    const actual = await gradientsOn("wasm", kernels);
+    assert.equal(actual.length, expected.length);
+    assert.ok(expected.length >= 6, `only ${expected.length} gradients`);
+    for (const [i, values] of actual.entries()) {
+      const error = relativeError(values, expected[i]!);
+      assert.ok(error < REL_TOLERANCE, `gradient ${i}: relative error ${error}`);
+    }
+  });
+}

@@ -10,15 +10,21 @@ const FAST_KERNELS = [
   "Identity",
   "MaxPoolGrad",
   "Sum",
+  "_FusedMatMul",
 ];
 
 /** By default the backend gets one thread per logical CPU; its pthread pool holds at most 8. */
 const DEFAULT_THREADS = Math.min(navigator.hardwareConcurrency, 8);
 
 Deno.test("setupRuntime() starts wasm and registers the training kernels", async () => {
-  const info = await setupRuntime({ backend: "wasm", seed: 1 });
+  const info = await setupRuntime({ backend: "wasm", seed: 1, kernels: "fast" });
   assert.equal(tf.getBackend(), "wasm");
-  assert.deepEqual(info, { backend: "wasm", threads: DEFAULT_THREADS, kernels: FAST_KERNELS });
+  assert.deepEqual(info, {
+    backend: "wasm",
+    threads: DEFAULT_THREADS,
+    kernels: FAST_KERNELS,
+    path: { path: "wasm", library: null, threads: DEFAULT_THREADS },
+  });
   for (const name of FAST_KERNELS) assert.notEqual(tf.getKernel(name, "wasm"), undefined);
 });
 
@@ -35,7 +41,12 @@ Deno.test("setupRuntime() is idempotent", async () => {
 
 Deno.test("setupRuntime() switches to cpu and back", async () => {
   const cpu = await setupRuntime({ backend: "cpu" });
-  assert.deepEqual(cpu, { backend: "cpu", threads: 1, kernels: [] });
+  assert.deepEqual(cpu, {
+    backend: "cpu",
+    threads: 1,
+    kernels: [],
+    path: { path: "cpu", library: null, threads: 1 },
+  });
   assert.equal(tf.getBackend(), "cpu");
   const wasm = await setupRuntime({ backend: "wasm" });
   assert.equal(wasm.backend, "wasm");
