@@ -31,7 +31,7 @@ export const FIGURES_COMMAND = {
     },
     profile: {
       type: "string",
-      valueName: "smoke|quick|paper",
+      valueName: "smoke|quick|converged|paper",
       example: "quick",
       description: "profile whose runs are drawn without --run (default HQC_PROFILE, else quick)",
     },

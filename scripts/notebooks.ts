@@ -1,5 +1,5 @@
 /**
- * `deno task notebooks [--profile smoke|quick|paper] [--out DIR] [--cell-timeout S] [names...]`
+ * `deno task notebooks [--profile smoke|quick|converged|paper] [--out DIR] [--cell-timeout S] [names...]`
  *
  * Executes the notebooks in `notebooks/` headless through Jupyter with the
  * Deno kernel and writes, for each, the executed `.ipynb` and a rendered
@@ -22,7 +22,12 @@ const DEFAULT_OUT_DIR = "notebooks/out";
 /** How often a line says a long notebook is still running. */
 const HEARTBEAT_MS = 30_000;
 /** Seconds one cell may run, by profile (-1: no limit). */
-const CELL_TIMEOUT_SECONDS: Record<string, number> = { smoke: 900, quick: 3600, paper: -1 };
+const CELL_TIMEOUT_SECONDS: Record<string, number> = {
+  smoke: 900,
+  quick: 3600,
+  converged: -1,
+  paper: -1,
+};
 
 /** The command line of `deno task notebooks`. */
 export const NOTEBOOKS_COMMAND = {

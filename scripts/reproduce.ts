@@ -1,6 +1,7 @@
 /**
- * `deno task reproduce [--profile smoke|quick|paper] [--datasets mnist,cifar100,stl10]
- * [--seeds N] [--shard k/N | --jobs N] [--threads N] [--resume] [--out DIR] [--backend wasm|cpu]
+ * `deno task reproduce [--profile smoke|quick|converged|paper] [--datasets mnist,cifar100,stl10]
+ * [--seeds N] [--shard k/N | --jobs N] [--threads N] [--resume] [--estimate] [--out DIR]
+ * [--backend wasm|cpu]
  * [--circuit FILE]`
  *
  * Runs every experiment of the grid (or one shard of it, or all shards as `--jobs N` parallel
@@ -12,6 +13,7 @@
 
 import { type DatasetName, MODEL_KINDS } from "../lib/results/mod.ts";
 import {
+  describeRunCost,
   experimentGrid,
   type ExperimentProgress,
   formatSeconds,
@@ -38,6 +40,7 @@ import {
   PROGRESS_ENV,
   runShardsInParallel,
 } from "../lib/experiment/sweep/mod.ts";
+import { setupRuntime } from "../lib/runtime/mod.ts";
 import { runFolderName } from "../lib/experiment/run_dataset.ts";
 import { circuitHash, loadCircuitFile } from "../lib/quantum/mod.ts";
 
@@ -176,11 +179,17 @@ async function main(options: CliOptions): Promise<void> {
       `models ${MODEL_KINDS.join(", ")}; seeds ${seeds.join(", ")})` +
       (options.shard ? `; shard ${options.shard.index}/${options.shard.count}` : ""),
   );
+  const datasets = options.datasets.filter((d) => cells.some((c) => c.dataset === d));
+  if (profile.estimateCost || options.estimate) {
+    const runtime = await setupRuntime({ backend: options.backend, seed: 1 });
+    const cost = describeRunCost(profile, datasets, MODEL_KINDS, seeds.length, runtime.threads);
+    console.error(cost.lines.join("\n"));
+    if (options.estimate) return;
+  }
   const tracker = new GridTracker(cells, profile);
   const onProgress = Deno.env.get(PROGRESS_ENV) === "json"
     ? jsonProgressWriter()
     : progressPrinter(tracker);
-  const datasets = options.datasets.filter((d) => cells.some((c) => c.dataset === d));
   for (const dataset of datasets as DatasetName[]) {
     const t0 = performance.now();
     await runDataset(dataset, {

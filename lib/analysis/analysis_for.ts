@@ -17,6 +17,7 @@ import { analysisPathFor, loadAnalysis, saveAnalysis } from "./io.ts";
 export const PROFILE_ANALYSIS: Readonly<Record<ProfileName, AnalyzeOptions>> = {
   smoke: { tsneIterations: 150, tsnePoints: 128 },
   quick: { tsneIterations: 300 },
+  converged: {},
   paper: {},
 };
 

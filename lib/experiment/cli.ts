@@ -29,6 +29,8 @@ export interface CliOptions {
   seeds?: number;
   shard?: ShardSpec;
   resume: boolean;
+  /** Print the run's estimated cost (a few timed steps) and exit without training. */
+  estimate: boolean;
   /** Root folder for runs and figures instead of `data/runs` and `figures`. */
   out?: string;
   backend: "wasm" | "cpu";
@@ -130,6 +132,9 @@ export const REPRODUCE_COMMAND = {
       valueName: "N",
       example: "2",
       description: "wasm threads per process (default: cores, or cores / jobs)",
+    estimate: {
+      type: "boolean",
+      description: "print the estimated cost on this machine (a few timed steps) and exit",
     },
   },
 } as const satisfies CommandSpec;
@@ -215,6 +220,7 @@ export function parseCli(
     seeds,
     shard: shardText === undefined ? undefined : parseShard(shardText),
     resume: values.resume === true,
+    estimate: values.estimate === true,
     out: values.out as string | undefined,
     backend,
     jobs,

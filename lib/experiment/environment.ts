@@ -35,7 +35,9 @@ function guarded<T>(read: () => T, fallback: T, sys: string): T {
  * Describes this machine and the tfjs runtime.
  *
  * @param runtime The backend, thread count and kernel path `setupRuntime` reported.
- * @returns Deno, V8, TypeScript and tfjs versions, backend, threads, CPU model, cores, memory, OS.
+ * @param commit The git commit of the code that ran, when known (see `gitCommit`).
+ * @returns Deno, V8, TypeScript and tfjs versions, backend, threads, CPU model, cores, memory, OS,
+ *   kernel path and commit.
  * @example
  * ```ts ignore
  * import { collectEnvironment } from "./environment.ts";
@@ -44,6 +46,7 @@ function guarded<T>(read: () => T, fallback: T, sys: string): T {
  */
 export function collectEnvironment(
   runtime: { backend: string; threads: number; path?: KernelPathRecord },
+  commit: string | null = null,
 ): Environment {
   const memory = guarded(() => Deno.systemMemoryInfo().total, 0, "systemMemoryInfo");
   const release = guarded(() => Deno.osRelease(), "", "osRelease");
@@ -59,5 +62,6 @@ export function collectEnvironment(
     memoryGB: memory / GIB,
     os: `${Deno.build.os} ${release}`.trim(),
     ...(runtime.path ? { kernelPath: { ...runtime.path } } : {}),
+    ...(commit === null ? {} : { commit }),
   };
 }

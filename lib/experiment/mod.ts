@@ -17,7 +17,14 @@
  * @module
  */
 
-export { type Profile, profileByName, PROFILES, seedList, type SplitSizes } from "./profiles.ts";
+export {
+  CONVERGED_EPOCHS,
+  type Profile,
+  profileByName,
+  PROFILES,
+  seedList,
+  type SplitSizes,
+} from "./profiles.ts";
 export {
   experimentGrid,
   type GridCell,
@@ -44,3 +51,24 @@ export {
   type RunDatasetOptions,
   runFolderName,
 } from "./run_dataset.ts";
+export { cellFitOptions, type TrainingConfig } from "./fit_options.ts";
+export {
+  type EpochMismatch,
+  type ModelCheck,
+  VERIFIED_FIELDS,
+  type VerifyOptions,
+  VerifyRefusedError,
+  type VerifyReport,
+  verifyRun,
+} from "./verify_run.ts";
+export {
+  type CostEstimate,
+  describeRunCost,
+  estimateRunCost,
+  FULL_SIZES,
+  idleCosts,
+  measureStepTimes,
+  probeSpec,
+  type StepCosts,
+  type StepTimes,
+} from "./estimate_cost.ts";

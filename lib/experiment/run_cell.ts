@@ -5,7 +5,7 @@
  * @module
  */
 
-import { augmentationFor, type Dataset } from "../data/mod.ts";
+import type { Dataset } from "../data/mod.ts";
 import { buildModel, type DatasetSpec, featureLayerName, summarizeModel } from "../models/mod.ts";
 import type { ModelSummary } from "../models/mod.ts";
 import { evaluate, extractFeatures, fit } from "../train/mod.ts";
@@ -17,6 +17,7 @@ import type { Profile } from "./profiles.ts";
 import { imageSample } from "./dataset_info.ts";
 import { sampleIndices, stream } from "../random/mod.ts";
 import { TRAIN_SHARE } from "./progress.ts";
+import { cellFitOptions } from "./fit_options.ts";
 
 /** Seed of the test images whose features every model reports (the same for all models). */
 export const FEATURE_SEED = 11;
@@ -63,12 +64,7 @@ export async function runCell(
   try {
     const summary = summarizeModel(model);
     const trained = await fit(model, { train: dataset.train, val: dataset.val }, {
-      epochs: profile.epochs,
-      batchSize: profile.batchSize,
-      learningRate: profile.learningRate,
-      seed,
-      classes,
-      augment: augmentationFor(dataset.name),
+      ...cellFitOptions(profile, seed, dataset.name, classes),
       checkpointDir,
       resume,
       onProgress: (p) =>

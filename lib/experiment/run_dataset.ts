@@ -12,6 +12,7 @@ import { specFor } from "../models/mod.ts";
 import { type Circuit, circuitHash, paperCircuit } from "../quantum/mod.ts";
 import {
   type DatasetName,
+  gitCommit,
   MODEL_KINDS,
   type ModelKind,
   type ModelResult,
@@ -61,6 +62,9 @@ export interface RunDatasetOptions {
   /** Wasm threads (fixed when the backend first starts). @default one per core, at most 8 */
   threads?: number;
 }
+
+/** The repository this code runs from: its commit is recorded with every run. */
+const REPOSITORY_ROOT = decodeURIComponent(new URL("../..", import.meta.url).pathname);
 
 /**
  * The folder name of a data set's run: the data set's name for the default (paper) circuit,
@@ -197,7 +201,7 @@ export async function runDataset(
     profile: profile.name,
     config,
     dataset: datasetInfo(dataset, profile.sampleCount),
-    environment: collectEnvironment(runtime),
+    environment: collectEnvironment(runtime, await gitCommit(REPOSITORY_ROOT)),
     circuit: circuit.toJSON(),
     circuitHash: circuitHash(circuit),
     models: modelResults,

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { DatasetName, ProfileName } from "../results/mod.ts";
+import { DATASET_NAMES, type DatasetName, type ProfileName } from "../results/mod.ts";
 import { profileByName } from "../experiment/mod.ts";
 import { runFolderName } from "../experiment/mod.ts";
 import type { Circuit } from "../quantum/mod.ts";
@@ -26,6 +26,12 @@ export interface NotebookConfig {
   retrain: boolean;
   /** `HQC_RESULTS`: a finished run's `results.json` to redraw instead of training. */
   resultsPath?: string;
+  /**
+   * `HQC_DATASETS` (comma-separated): the data sets a notebook over all of them (the
+   * discussion) covers, e.g. `mnist` to discuss a published MNIST run without training the
+   * others. Unset: every data set.
+   */
+  datasets?: DatasetName[];
 }
 
 /** Options of {@link notebookConfig}. */
@@ -44,6 +50,7 @@ export const NOTEBOOK_ENV = {
   dataDir: "HQC_DATA_DIR",
   retrain: "HQC_RETRAIN",
   results: "HQC_RESULTS",
+  datasets: "HQC_DATASETS",
 } as const;
 
 /** The repository's `data` folder, found from this file's location (not the cwd). */
@@ -71,7 +78,7 @@ function nonEmpty(value: string | undefined): string | undefined {
  *
  * @param options Where the variables come from.
  * @returns The profile, runs folder, retrain flag and optional results path.
- * @throws {TypeError} When `HQC_PROFILE` names no profile.
+ * @throws {TypeError} When `HQC_PROFILE` names no profile or `HQC_DATASETS` an unknown data set.
  * @example
  * ```ts
  * import { deepEqual } from "node:assert/strict";
@@ -87,13 +94,29 @@ export function notebookConfig(
   const retrainText = nonEmpty(env(NOTEBOOK_ENV.retrain))?.toLowerCase();
   const retrain = retrainText !== undefined && retrainText !== "0" && retrainText !== "false";
   const resultsPath = nonEmpty(env(NOTEBOOK_ENV.results));
+  const datasets = datasetList(nonEmpty(env(NOTEBOOK_ENV.datasets)));
   return {
     profile,
     runsDir: nonEmpty(env(NOTEBOOK_ENV.runsDir)) ?? DEFAULT_RUNS_DIR,
     dataDir: nonEmpty(env(NOTEBOOK_ENV.dataDir)) ?? DEFAULT_DATA_DIR,
     retrain,
     ...(resultsPath === undefined ? {} : { resultsPath }),
+    ...(datasets === undefined ? {} : { datasets }),
   };
+}
+
+function datasetList(text: string | undefined): DatasetName[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  for (const name of names) {
+    if (!(DATASET_NAMES as readonly string[]).includes(name)) {
+      throw new TypeError(
+        `Expected ${NOTEBOOK_ENV.datasets} to list ${DATASET_NAMES.join(", ")} but found ` +
+          `"${name}": separate names with commas`,
+      );
+    }
+  }
+  return names as DatasetName[];
 }
 
 /**

@@ -11,9 +11,11 @@ import {
   DATASET_LABELS,
   DATASET_NAMES,
   type DatasetName,
+  FULL_PROFILES,
   PROFILE_DESCRIPTIONS,
 } from "../results/mod.ts";
 import type { Block } from "./document.ts";
+import { plateauSentence } from "./plateau.ts";
 import {
   environmentSection,
   measuredSection,
@@ -50,8 +52,14 @@ export function assessAll(inputs: readonly ReportInput[]): Assessment[] {
 }
 
 function caveat(inputs: readonly ReportInput[]): Block[] {
-  const short = inputs.filter((i) => i.results.profile !== "paper");
-  if (short.length === 0) return [];
+  const converged = inputs.filter((i) => i.results.profile === "converged").map((i) => ({
+    type: "warning" as const,
+    text: `Profile **converged** on ${i.results.dataset.name}: ${i.results.config.epochs} ` +
+      "epochs on the full data, not the paper's 50; the paper's absolute numbers are compared " +
+      `only for models whose validation accuracy has plateaued. ${plateauSentence(i.results)}`,
+  }));
+  const short = inputs.filter((i) => !FULL_PROFILES.includes(i.results.profile));
+  if (short.length === 0) return converged;
   const profiles = [...new Set(short.map((i) => i.results.profile))];
   return profiles.map((name) => {
     const used = short.filter((i) => i.results.profile === name)[0]!.results;
@@ -63,9 +71,9 @@ function caveat(inputs: readonly ReportInput[]): Block[] {
         }): ${used.config.epochs} epoch(s) on subsets of ` +
         `the data and ${used.config.seeds.length} seed(s), far shorter than the paper's 50 epochs on full ` +
         "data. Absolute accuracies are therefore not testable; directions are tested but may change with " +
-        "full training. Run `deno task reproduce --profile paper` for the paper's protocol.",
+        "full training. Run `deno task reproduce --profile converged` for the published answer.",
     };
-  });
+  }).concat(converged);
 }
 
 /** Formats a verdict cell; contradicted claims also show the rule's verdict. */

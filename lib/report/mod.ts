@@ -48,3 +48,12 @@ export { toHTML, toMarkdown } from "./document.ts";
 export type { Block } from "./document.ts";
 export { writeReport } from "./write_report.ts";
 export type { WriteReportOptions } from "./write_report.ts";
+export { ANSWER_COLUMNS, type AnswerRow, answerRows, answerTableMarkdown } from "./answer_table.ts";
+export {
+  absoluteClaimBlocker,
+  PLATEAU_TOLERANCE,
+  PLATEAU_WINDOW,
+  type PlateauCheck,
+  plateauChecks,
+  plateauSentence,
+} from "./plateau.ts";

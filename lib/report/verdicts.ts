@@ -15,6 +15,7 @@ import {
 } from "../results/mod.ts";
 import type { Claim, ClaimMetric } from "./claims.ts";
 import { MEMORY_MIN_RELATIVE_EFFECT } from "./claims_resources.ts";
+import { absoluteClaimBlocker, PLATEAU_TOLERANCE, PLATEAU_WINDOW } from "./plateau.ts";
 
 /** The four verdicts. */
 export type Verdict =
@@ -36,7 +37,9 @@ export const Z_95 = 1.959963984540054;
 export const VERDICT_RULES: readonly string[] = [
   `Absolute accuracy (a number for one model): reproduced when the claimed value lies within our mean ± (95 % CI half width + ${
     ACCURACY_TOLERANCE * 100
-  } pp). Tested only with the \`paper\` profile and official data; otherwise not testable here.`,
+  } pp). Tested only on official data with a full-data profile (\`paper\`, or \`converged\` once that model's validation accuracy has plateaued: its last ${PLATEAU_WINDOW} epochs gain at most ${
+    PLATEAU_TOLERANCE * 100
+  } pp over the ${PLATEAU_WINDOW} before); otherwise not testable here.`,
   "Direction between two models (hybrid > classical, hybrid < classical): reproduced when the 95 % CI of our difference (hybrid - classical) excludes 0 in the claimed direction; otherwise not reproduced.",
   `A direction claimed with a size (hybrid uses less memory: 4-5 GB vs 5-6 GB) also needs our difference to be at least ${
     MEMORY_MIN_RELATIVE_EFFECT * 100
@@ -226,12 +229,8 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
       return notTestable("absolute number of the paper's hardware and software", measured);
     }
     if (standIn) return notTestable("synthetic stand-in data set", measured);
-    if (results.profile !== "paper") {
-      return notTestable(
-        `profile ${results.profile}: ${results.config.epochs} epoch(s) on ${results.dataset.sizes.train} training images, not the paper's 50 on full data`,
-        measured,
-      );
-    }
+    const blocker = absoluteClaimBlocker(results, claim.model);
+    if (blocker !== null) return notTestable(blocker, measured);
     const ok = Math.abs(stat.mean - claim.value) <= stat.ci95 + ACCURACY_TOLERANCE;
     return judged(
       ok,

@@ -25,3 +25,5 @@ export { AnalysisFormatError, validateAnalysis } from "./load_analysis.ts";
 export { CONFIDENCE, meanCI95, studentTCdf, studentTQuantile } from "./stats.ts";
 export { seedStatistics, summarizeRuns, SUMMARY_METRICS } from "./summary.ts";
 export { dirnameOf, tempName, writeFileAtomic, writeJsonAtomic } from "./atomic_write.ts";
+export { type KernelPath, kernelPathOf } from "./kernel_path.ts";
+export { gitCommit } from "./git_commit.ts";

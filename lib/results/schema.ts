@@ -175,6 +175,8 @@ export interface Environment {
   cores: number;
   memoryGB: number;
   os: string;
+  /** Git commit of the code that ran, when it ran from a git working tree. */
+  commit?: string;
   /**
    * Which training kernels ran (lib/runtime's `kernelPath()`); absent in results written
    * before it was recorded. Results repeat bit for bit only on the same path, library and

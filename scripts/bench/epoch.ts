@@ -4,11 +4,11 @@
  * on the wasm backend. Prints seconds per epoch, images per second and the ratios
  * hybrid/classical (target <= 1.10) and control/classical (from the epochs, and from the median
  * of interleaved training steps, which is steadier on a shared machine), then estimates the wall time
- * of the full `paper` profile from a few timed batches per data set and model.
+ * of the `converged` (MNIST) and `paper` profiles from a few timed batches per data set and
+ * model (`estimateRunCost` of lib/experiment, the same estimate `deno task reproduce` prints).
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
 import process from "node:process";
 import {
   type CommandSpec,
@@ -17,48 +17,36 @@ import {
   runMain,
   usageText,
 } from "../../lib/cli/mod.ts";
-import { stream } from "../../lib/random/mod.ts";
+import { type Dataset, loadDataset } from "../../lib/data/mod.ts";
 import {
-  batches,
-  type Dataset,
-  type LabeledImages,
-  loadDataset,
-  NORMALIZATION,
-} from "../../lib/data/mod.ts";
-import { type DatasetName, type ModelKind, writeJsonAtomic } from "../../lib/results/mod.ts";
+  DATASET_NAMES,
+  type DatasetName,
+  MODEL_KINDS,
+  type ModelKind,
+  writeJsonAtomic,
+} from "../../lib/results/mod.ts";
 import {
-  buildModel,
-  crossEntropy,
-  type DatasetSpec,
-  specFor,
-  summarizeModel,
-} from "../../lib/models/mod.ts";
+  estimateRunCost,
+  measureStepTimes,
+  probeSpec,
+  type Profile,
+  PROFILES,
+  type StepTimes,
+} from "../../lib/experiment/mod.ts";
+import { buildModel, specFor, summarizeModel } from "../../lib/models/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
-import { Adam, consoleProgress, fit, formatDuration } from "../../lib/train/mod.ts";
+import { consoleProgress, fit, formatDuration } from "../../lib/train/mod.ts";
 
 const KINDS: readonly ModelKind[] = ["classical", "hybrid", "control"];
 /** The issue's target for the hybrid/classical epoch-time ratio. */
 const TARGET_RATIO = 1.1;
 const BATCH = 64;
-const EVAL_BATCH = 256;
-/** Timed forward passes per model for the evaluation cost. */
-const EVAL_REPEATS = 3;
 
-/** Full `paper` sizes: 90 % of the official training set trains, 10 % validates. */
-const PAPER_SIZES: Record<DatasetName, { train: number; val: number; test: number }> = {
-  mnist: { train: 54000, val: 6000, test: 10000 },
-  cifar100: { train: 45000, val: 5000, test: 10000 },
-  stl10: { train: 4500, val: 500, test: 8000 },
-};
-const SHAPES: Record<DatasetName, [number, number, number, number]> = {
-  mnist: [28, 28, 1, 10],
-  cifar100: [32, 32, 3, 100],
-  stl10: [96, 96, 3, 10],
-};
-const PAPER_EPOCHS = 50;
-const PAPER_SEEDS = 3;
-/** Per model and seed: 1000 attacked images, one gradient for FGSM plus 10 PGD steps. */
-const ATTACK_IMAGES = 1000, ATTACK_GRADIENTS = 11;
+/** Profiles whose cost the benchmark estimates, with the data sets each is meant for. */
+const ESTIMATED: readonly { profile: Profile; datasets: readonly DatasetName[] }[] = [
+  { profile: PROFILES.converged, datasets: ["mnist"] },
+  { profile: PROFILES.paper, datasets: DATASET_NAMES },
+];
 
 /** The command line of `deno task bench epoch`. */
 export const EPOCH_BENCH_COMMAND = {
@@ -77,20 +65,6 @@ export const EPOCH_BENCH_COMMAND = {
     steps: { type: "string", valueName: "N", description: "timed steps (default 40)" },
   },
 } as const satisfies CommandSpec;
-
-function randomSplit(name: DatasetName, count: number, seed: number): LabeledImages {
-  const [height, width, channels, classes] = SHAPES[name];
-  const images = new Uint8Array(count * height * width * channels);
-  const random = stream(seed, "bench-images");
-  for (let i = 0; i < images.length; i++) images[i] = Math.floor(random() * 256);
-  const labels = Uint8Array.from({ length: count }, (_, i) => i % classes);
-  return { images, labels, count, height, width, channels };
-}
-
-function probeSpec(name: DatasetName): DatasetSpec {
-  const [height, width, channels, classes] = SHAPES[name];
-  return { name, height, width, channels, classes, ...NORMALIZATION[name] };
-}
 
 /** CPU seconds (user + system) this process has used. */
 function cpuSeconds(): number {
@@ -169,96 +143,49 @@ async function measureEpochs(data: Dataset, rounds: number): Promise<EpochRow[]>
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Median milliseconds per batch of a training step and of a forward pass, per model kind. */
-interface StepTimes {
-  trainMs: Record<ModelKind, number>;
-  /** Process CPU milliseconds of a training step (less sensitive to waiting than wall time). */
-  trainCpuMs: Record<ModelKind, number>;
-  /** Forward pass of an evaluation batch of `EVAL_BATCH` images. */
-  evalMs: Record<ModelKind, number>;
-}
-
 /**
- * The steadier measure on a shared machine: the three models take training steps on the same
- * batches in rotating order, one batch at a time, so a burst of load from other processes
- * hits all of them; the median step time per model ignores the bursts.
+ * Estimates the wall time of the long profiles from the median of a few interleaved training
+ * steps per data set and model kind (every kind of `MODEL_KINDS`), printing a line per model.
+ *
+ * @returns Per profile: seconds per model and seed, per data set, and the total.
  */
-function interleavedSteps(spec: DatasetSpec, split: LabeledImages, steps: number): StepTimes {
-  const runs = KINDS.map((kind) => {
-    const model = buildModel(kind, spec, { seed: 1 });
-    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    return {
-      kind,
-      model,
-      variables,
-      adam: new Adam(variables),
-      train: [] as number[],
-      trainCpu: [] as number[],
-      eval: [] as number[],
-    };
-  });
-  let index = 0;
-  for (const { x, y } of batches(split, { batchSize: BATCH, shuffle: true, seed: 1 })) {
-    if (index >= steps + 1) {
-      tf.dispose([x, y]);
-      break;
+function estimateProfiles(probeBatches: number): Record<string, unknown> {
+  const times = new Map<DatasetName, StepTimes>();
+  const timesOf = (name: DatasetName) => {
+    if (!times.has(name)) {
+      times.set(name, measureStepTimes(probeSpec(name), MODEL_KINDS, { steps: probeBatches }));
     }
-    for (let k = 0; k < runs.length; k++) {
-      const run = runs[(index + k) % runs.length]!;
-      const t0 = performance.now(), c0 = cpuSeconds();
-      const { value, grads } = tf.variableGrads(
-        () => crossEntropy(run.model.apply(x, { training: true }) as tf.Tensor2D, y),
-        run.variables,
-      );
-      value.dataSync();
-      const gradients = run.variables.map((v) => grads[v.name]!);
-      run.adam.apply(gradients);
-      run.variables[0]!.dataSync();
-      if (index > 0) { // step 0 warms up
-        run.train.push(performance.now() - t0);
-        run.trainCpu.push((cpuSeconds() - c0) * 1000);
-      }
-      tf.dispose([value, ...gradients]);
-    }
-    tf.dispose([x, y]);
-    index += 1;
-  }
-  const x = tf.randomUniform(
-    [EVAL_BATCH, spec.height, spec.width, spec.channels],
-    0,
-    1,
-    "float32",
-    3,
-  );
-  for (let repeat = 0; repeat < EVAL_REPEATS + 1; repeat++) {
-    for (const run of runs) {
-      const t0 = performance.now();
-      const p = run.model.predict(x) as tf.Tensor;
-      p.dataSync();
-      p.dispose();
-      if (repeat > 0) run.eval.push(performance.now() - t0);
-    }
-  }
-  x.dispose();
-  const times: StepTimes = {
-    trainMs: {} as Record<ModelKind, number>,
-    trainCpuMs: {} as Record<ModelKind, number>,
-    evalMs: {} as Record<ModelKind, number>,
+    return times.get(name)!;
   };
-  for (const run of runs) {
-    times.trainMs[run.kind] = median(run.train);
-    times.trainCpuMs[run.kind] = median(run.trainCpu);
-    times.evalMs[run.kind] = median(run.eval);
-    run.adam.dispose();
-    run.model.dispose();
+  const out: Record<string, unknown> = {};
+  for (const { profile, datasets } of ESTIMATED) {
+    console.log(
+      `\nEstimating the ${profile.name} profile (${profile.epochs} epochs x ${profile.seeds} seeds, ` +
+        `${datasets.join(", ")}) from the median of ${probeBatches} interleaved training steps ` +
+        "per data set and model:",
+    );
+    let total = 0;
+    const perModelSeed: Record<string, Record<string, number>> = {};
+    for (const name of datasets) {
+      const cost = estimateRunCost(profile, name, timesOf(name));
+      perModelSeed[name] = cost.seedSeconds;
+      total += cost.totalSeconds;
+      for (const kind of MODEL_KINDS) {
+        const perImage = timesOf(name).trainMs[kind]! / 1000 / profile.batchSize;
+        console.log(
+          `  ${name.padEnd(8)} ${kind.padEnd(9)} ${(1 / perImage).toFixed(0).padStart(5)} img/s ` +
+            `train, ${cost.epochSeconds[kind]!.toFixed(0).padStart(5)} s/epoch, ` +
+            `${formatDuration(cost.seedSeconds[kind]!).padStart(8)} per seed`,
+        );
+      }
+    }
+    console.log(
+      `Estimated ${profile.name} profile on this machine: ${formatDuration(total)} ` +
+        `(${(total / 3600).toFixed(1)} h) for ${profile.seeds} seeds`,
+    );
+    out[profile.name] = { perModelSeed, total };
   }
-  return times;
+  return out;
 }
 
 /**
@@ -332,15 +259,17 @@ export async function main(args: string[]): Promise<void> {
     `control/classical epoch-time ratio: ${controlRatio.toFixed(3)} wall, ` +
       `${controlCpuRatio.toFixed(3)} CPU`,
   );
-  const steady = interleavedSteps(specFor(data), data.train, steps);
+  const steady = measureStepTimes(specFor(data), KINDS, { steps, batchSize: BATCH });
   const stepMs = steady.trainMs, stepCpuMs = steady.trainCpuMs;
-  const hybridStepRatio = stepMs.hybrid / stepMs.classical;
-  const controlStepRatio = stepMs.control / stepMs.classical;
-  const hybridStepCpuRatio = stepCpuMs.hybrid / stepCpuMs.classical;
-  const controlStepCpuRatio = stepCpuMs.control / stepCpuMs.classical;
+  const hybridStepRatio = stepMs.hybrid! / stepMs.classical!;
+  const controlStepRatio = stepMs.control! / stepMs.classical!;
+  const hybridStepCpuRatio = stepCpuMs.hybrid! / stepCpuMs.classical!;
+  const controlStepCpuRatio = stepCpuMs.control! / stepCpuMs.classical!;
   console.log(`\nmedian training step over ${steps} interleaved batches (wall / CPU ms):`);
   for (const kind of KINDS) {
-    console.log(`  ${kind.padEnd(9)} ${stepMs[kind].toFixed(1)} / ${stepCpuMs[kind].toFixed(1)}`);
+    console.log(
+      `  ${kind.padEnd(9)} ${stepMs[kind]!.toFixed(1)} / ${stepCpuMs[kind]!.toFixed(1)}`,
+    );
   }
   console.log(
     `hybrid/classical step-time ratio: ${hybridStepRatio.toFixed(3)} wall, ` +
@@ -352,42 +281,7 @@ export async function main(args: string[]): Promise<void> {
       "the epoch ratios above include other processes' bursts)",
   );
 
-  console.log(
-    `\nEstimating the paper profile (${PAPER_EPOCHS} epochs x ${PAPER_SEEDS} seeds, full data) from ` +
-      `the median of ${probeBatches} interleaved training steps per data set and model:`,
-  );
-  const estimate: Record<string, Record<string, number>> = {};
-  let perSeedTotal = 0;
-  for (const name of ["mnist", "cifar100", "stl10"] as const) {
-    estimate[name] = {};
-    const sizes = PAPER_SIZES[name];
-    const spec = probeSpec(name);
-    const times = interleavedSteps(
-      spec,
-      randomSplit(name, BATCH * (probeBatches + 1), 7),
-      probeBatches,
-    );
-    for (const kind of KINDS) {
-      const trainPerImage = times.trainMs[kind] / 1000 / BATCH;
-      const evalPerImage = times.evalMs[kind] / 1000 / EVAL_BATCH;
-      const epoch = sizes.train * trainPerImage + sizes.val * evalPerImage;
-      const tail = sizes.test * evalPerImage + ATTACK_IMAGES * ATTACK_GRADIENTS * trainPerImage;
-      const run = PAPER_EPOCHS * epoch + tail;
-      estimate[name]![kind] = run;
-      perSeedTotal += run;
-      console.log(
-        `  ${name.padEnd(8)} ${kind.padEnd(9)} ${
-          (1 / trainPerImage).toFixed(0).padStart(5)
-        } img/s train, ` +
-          `${epoch.toFixed(0).padStart(5)} s/epoch, ${formatDuration(run).padStart(8)} per seed`,
-      );
-    }
-  }
-  const total = perSeedTotal * PAPER_SEEDS;
-  console.log(
-    `\nEstimated paper profile on this machine: ${formatDuration(perSeedTotal)} per seed, ` +
-      `${formatDuration(total)} for ${PAPER_SEEDS} seeds (${(total / 3600).toFixed(1)} h)`,
-  );
+  const estimates = estimateProfiles(probeBatches);
   await writeJsonAtomic("data/bench/epoch.json", {
     createdAt: new Date().toISOString(),
     backend: runtime.backend,
@@ -405,7 +299,7 @@ export async function main(args: string[]): Promise<void> {
     controlStepRatio,
     hybridStepCpuRatio,
     controlStepCpuRatio,
-    paperEstimateSeconds: { perModelSeed: estimate, perSeed: perSeedTotal, total },
+    estimateSeconds: estimates,
   }, 2);
   console.log("wrote data/bench/epoch.json");
 }

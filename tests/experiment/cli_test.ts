@@ -8,6 +8,7 @@ Deno.test("parseCli() defaults to the quick profile, every data set and wasm", (
     seeds: undefined,
     shard: undefined,
     resume: false,
+    estimate: false,
     out: undefined,
     backend: "wasm",
     jobs: undefined,
@@ -25,6 +26,7 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
     "3",
     "--shard=2/5",
     "--resume",
+    "--estimate",
     "--out",
     "data/x",
     "--backend",
@@ -36,6 +38,7 @@ Deno.test("parseCli() reads every flag in both spellings", () => {
     seeds: 3,
     shard: { index: 2, count: 5 },
     resume: true,
+    estimate: true,
     out: "data/x",
     backend: "cpu",
     jobs: undefined,
@@ -49,7 +52,7 @@ Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () =>
     name: "TypeError",
     message:
       "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --circuit, --backend, " +
-      '--resume, --jobs, --threads, --help but found "--epochs": see deno task reproduce --help',
+      '--resume, --estimate, --jobs, --threads, --help but found "--epochs": see deno task reproduce --help',
   });
 });
 
@@ -57,7 +60,7 @@ Deno.test("parseCli() rejects bad values with what to pass", () => {
   assert.throws(() => parseCli(["--profile", "full"]), {
     name: "TypeError",
     message:
-      'Expected --profile to be one of smoke, quick, paper but found "full": pick one of those',
+      'Expected --profile to be one of smoke, quick, converged, paper but found "full": pick one of those',
   });
   assert.throws(() => parseCli(["--datasets", "mnist,imagenet"]), {
     name: "TypeError",

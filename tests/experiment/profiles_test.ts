@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { profileByName, PROFILES, seedList } from "../../lib/experiment/profiles.ts";
+import {
+  CONVERGED_EPOCHS,
+  profileByName,
+  PROFILES,
+  seedList,
+} from "../../lib/experiment/profiles.ts";
+import { FULL_PROFILES } from "../../lib/results/mod.ts";
 
 Deno.test("PROFILES.paper uses the paper's protocol", () => {
   const p = PROFILES.paper;
@@ -21,11 +27,23 @@ Deno.test("PROFILES grow from smoke to quick to paper", () => {
 Deno.test("profileByName() rejects an unknown profile with a clear TypeError", () => {
   assert.throws(() => profileByName("fast"), {
     name: "TypeError",
-    message: 'Expected a profile of smoke, quick, paper but found "fast": pick one of those',
+    message:
+      'Expected a profile of smoke, quick, converged, paper but found "fast": pick one of those',
   });
 });
 
 Deno.test("seedList() returns 1..n and rejects 0", () => {
   assert.deepEqual(seedList(3), [1, 2, 3]);
   assert.throws(() => seedList(0), RangeError);
+});
+
+Deno.test("PROFILES.converged trains full MNIST, batch 64, 3+ seeds, 1,000 attacked images", () => {
+  const p = PROFILES.converged;
+  assert.deepEqual(p.sizes.mnist, {});
+  assert.equal(p.batchSize, 64);
+  assert.ok(p.seeds >= 3);
+  assert.ok(p.attackCount >= 1000);
+  assert.equal(p.epochs, CONVERGED_EPOCHS);
+  assert.equal(p.estimateCost, true);
+  assert.ok(FULL_PROFILES.includes("converged"));
 });

@@ -52,7 +52,7 @@ Deno.test("notebookConfig() rejects an unknown profile naming the valid ones", (
   assert.throws(
     () => notebookConfig({ env: envOf({ HQC_PROFILE: "huge" }) }),
     (error: unknown) =>
-      error instanceof TypeError && /smoke, quick, paper/.test(error.message) &&
+      error instanceof TypeError && /smoke, quick, converged, paper/.test(error.message) &&
       /"huge"/.test(error.message),
   );
 });
@@ -61,5 +61,19 @@ Deno.test("runDirFor() joins runs folder, profile and data set", () => {
   assert.equal(
     runDirFor({ profile: "paper", runsDir: "/x/runs/" }, "cifar100"),
     "/x/runs/paper/cifar100",
+  );
+});
+
+Deno.test("notebookConfig() reads HQC_DATASETS as a list of data sets", () => {
+  const read = (value: string) =>
+    notebookConfig({ env: (name) => ({ HQC_DATASETS: value })[name] });
+  assert.deepEqual(read("mnist").datasets, ["mnist"]);
+  assert.deepEqual(read(" mnist, stl10 ").datasets, ["mnist", "stl10"]);
+  assert.equal(read("").datasets, undefined);
+  assert.throws(
+    () => read("mnist,svhn"),
+    new TypeError(
+      'Expected HQC_DATASETS to list mnist, cifar100, stl10 but found "svhn": separate names with commas',
+    ),
   );
 });

@@ -61,7 +61,7 @@ Deno.test("validateResults() names the field of a wrong shape", () => {
 Deno.test("validateResults() rejects an unknown profile and a missing environment", () => {
   assert.throws(
     () => validateResults({ ...makeResults(), profile: "fast" }, "y.json"),
-    /Expected profile in y\.json to be one of smoke, quick, paper but found the string "fast"/,
+    /Expected profile in y\.json to be one of smoke, quick, converged, paper but found the string "fast"/,
   );
   const noEnv: Record<string, unknown> = { ...makeResults() };
   delete noEnv.environment;
