@@ -132,6 +132,7 @@ export const REPRODUCE_COMMAND = {
       valueName: "N",
       example: "2",
       description: "wasm threads per process (default: cores, or cores / jobs)",
+    },
     estimate: {
       type: "boolean",
       description: "print the estimated cost on this machine (a few timed steps) and exit",

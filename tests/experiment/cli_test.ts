@@ -52,7 +52,7 @@ Deno.test("parseCli() rejects an unknown flag and names the allowed ones", () =>
     name: "TypeError",
     message:
       "Expected a flag of --profile, --datasets, --seeds, --shard, --out, --circuit, --backend, " +
-      '--resume, --estimate, --jobs, --threads, --help but found "--epochs": see deno task reproduce --help',
+      '--resume, --jobs, --threads, --estimate, --help but found "--epochs": see deno task reproduce --help',
   });
 });
 
