@@ -18,6 +18,7 @@ export { analyze, type AnalyzeOptions, MIN_FEATURE_ROWS, seedStatistics } from "
 export { type DecisionGrid, decisionGrid, type DecisionGridOptions } from "./decision_grid.ts";
 export { ANALYSIS_FILE, analysisPathFor, loadAnalysis, saveAnalysis } from "./io.ts";
 export { type Pca2D, pca2d } from "./pca.ts";
+export { COMMON_WIDTH, pcaReduce, silhouette } from "./cluster_quality.ts";
 export { CONFIDENCE, meanCI95, studentTCdf, studentTQuantile } from "./stats.ts";
 export { tsne2d, type TsneOptions } from "./tsne.ts";
 export {

@@ -1,5 +1,6 @@
 /**
- * Adversarial attacks in pixel space: FGSM, PGD, and robust accuracy over a grid of epsilons.
+ * Adversarial attacks in pixel space: FGSM, PGD (with restarts), FGSM in normalised-input
+ * units, robust accuracy over a grid of epsilons, and transfer attacks between models.
  * The loss is the cross-entropy of the model's softmax output; results are clipped to the
  * pixel range.
  *
@@ -27,3 +28,4 @@ export {
   type RobustnessOptions,
   sampleIndices,
 } from "./robustness.ts";
+export { transferAttack, type TransferOptions, type TransferResult } from "./transfer.ts";

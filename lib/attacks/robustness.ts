@@ -29,13 +29,26 @@ export interface RobustnessOptions {
   batchSize?: number;
   /** Seeds the sample and PGD's random start. @default {0} */
   seed?: number;
-  /** PGD at the headline epsilon; `null` to skip it. @default {{ steps: 10 }} */
-  pgd?: { steps: number; stepSize?: number; randomStart?: boolean } | null;
+  /**
+   * PGD at the headline epsilon; `null` to skip it. With `restarts` > 1 an image counts as
+   * robust only when every restart (each from its own random start) fails.
+   * @default {{ steps: 10, restarts: 1 }}
+   */
+  pgd?: { steps: number; stepSize?: number; randomStart?: boolean; restarts?: number } | null;
+  /**
+   * Per-channel standard deviations of the model's input normalisation. When given, FGSM is
+   * also run at the headline epsilon in normalised-input units (a step of `epsilon * std` per
+   * channel in pixel space) and reported as `fgsmNormalizedAccuracy`.
+   */
+  normalizationStd?: readonly number[];
   /** @default {0} */
   clipMin?: number;
   /** @default {1} */
   clipMax?: number;
 }
+
+/** Seed offset between PGD restarts (larger than any batch start, so streams never meet). */
+const RESTART_SEED_STRIDE = 1_000_003;
 
 /** `count` distinct positions out of `n`, drawn with a seeded partial Fisher-Yates shuffle. */
 export function sampleIndices(n: number, count: number, seed: number): number[] {
@@ -79,8 +92,16 @@ export function robustness(
     pgd: pgdOptions = { steps: 10 },
     clipMin = 0,
     clipMax = 1,
+    normalizationStd,
   }: RobustnessOptions,
 ): Robustness {
+  const restarts = pgdOptions?.restarts ?? 1;
+  if (!Number.isInteger(restarts) || restarts < 1) {
+    throw new RangeError(
+      `Expected pgd.restarts to be a positive integer but found ${restarts}: pass e.g. 3`,
+    );
+  }
+  const pgdStep = pgdOptions ? pgdOptions.stepSize ?? (2.5 * headline) / pgdOptions.steps : 0;
   const grid = [...new Set([...epsilons, headline])].sort((a, b) => a - b);
   grid.forEach((e) => checkAttackRange(e, clipMin, clipMax));
   if (!Number.isInteger(count) || count < 1) {
@@ -90,7 +111,7 @@ export function robustness(
   }
   const indices = sampleIndices(split.count, count, seed);
   const fgsmCorrect = new Map<number, number>(grid.map((e) => [e, 0]));
-  let pgdCorrect = 0;
+  let pgdCorrect = 0, normalizedCorrect = 0;
   for (let start = 0; start < indices.length; start += batchSize) {
     const batch = indices.slice(start, start + batchSize);
     // tidy: toImageTensor also makes a label tensor it does not return; this frees it.
@@ -104,16 +125,37 @@ export function robustness(
       fgsmCorrect.set(e, fgsmCorrect.get(e)! + countCorrect(model, adv, y));
       adv.dispose();
     }
-    if (pgdOptions) {
-      const adv = pgd(model, x, y, {
-        ...pgdOptions,
-        epsilon: headline,
-        seed: seed + start,
-        clipMin,
-        clipMax,
-      });
-      pgdCorrect += countCorrect(model, adv, y);
+    if (normalizationStd) {
+      const adv = tf.tidy(() =>
+        tf.clipByValue(
+          tf.add(x, tf.mul(sign, tf.tensor1d(normalizationStd.map((s) => headline * s)))),
+          clipMin,
+          clipMax,
+        ) as tf.Tensor4D
+      );
+      normalizedCorrect += countCorrect(model, adv, y);
       adv.dispose();
+    }
+    if (pgdOptions) {
+      let robust = tf.onesLike(y).cast("bool");
+      for (let r = 0; r < restarts; r++) {
+        const adv = pgd(model, x, y, {
+          ...pgdOptions,
+          stepSize: pgdStep,
+          epsilon: headline,
+          seed: seed + start + r * RESTART_SEED_STRIDE,
+          clipMin,
+          clipMax,
+        });
+        const next = tf.tidy(() =>
+          tf.logicalAnd(robust, tf.equal(tf.argMax(model.predict(adv) as tf.Tensor2D, -1), y))
+        );
+        tf.dispose([adv, robust]);
+        robust = next;
+      }
+      const survived = tf.tidy(() => tf.sum(tf.cast(robust, "int32")));
+      pgdCorrect += survived.dataSync()[0]!;
+      tf.dispose([survived, robust]);
     }
     tf.dispose([x, y, sign]);
   }
@@ -126,7 +168,13 @@ export function robustness(
   return {
     epsilon: headline,
     fgsmAccuracy: fgsmCorrect.get(headline)! / n,
-    ...(pgdOptions ? { pgdAccuracy: pgdCorrect / n } : {}),
+    ...(normalizationStd ? { fgsmNormalizedAccuracy: normalizedCorrect / n } : {}),
+    ...(pgdOptions
+      ? {
+        pgdAccuracy: pgdCorrect / n,
+        pgd: { steps: pgdOptions.steps, restarts, stepSize: pgdStep },
+      }
+      : {}),
     curve,
     count: n,
   };

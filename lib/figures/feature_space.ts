@@ -20,9 +20,9 @@ export type ProjectionMethod = "pca" | "tsne" | "umap";
 const METHOD_LABELS: Record<ProjectionMethod, string> = { pca: "PCA", tsne: "t-SNE", umap: "UMAP" };
 /** Letters: the paper's 7a-d are PCA and t-SNE of hybrid and classical; UMAP and control follow. */
 const LETTERS: Record<ProjectionMethod, Partial<Record<ModelKind, string>>> = {
-  pca: { hybrid: "a", classical: "b", control: "g" },
-  tsne: { hybrid: "c", classical: "d", control: "h" },
-  umap: { hybrid: "e", classical: "f", control: "i" },
+  pca: { hybrid: "a", classical: "b", control: "g", frozen: "j" },
+  tsne: { hybrid: "c", classical: "d", control: "h", frozen: "k" },
+  umap: { hybrid: "e", classical: "f", control: "i", frozen: "l" },
 };
 /** Most classes listed one by one in the legend. */
 export const MAX_CLASS_LEGEND = 10;

@@ -16,6 +16,9 @@ import { checkOptions, lossAndGradients } from "./_step.ts";
 import type { Progress } from "./progress.ts";
 import { SeededRandom } from "./random.ts";
 import { ResourceSampler } from "./resources.ts";
+import { profileStep } from "./step_memory.ts";
+
+const MIB = 1024 * 1024;
 
 /** Options of {@link fit}. */
 export interface FitOptions {
@@ -149,7 +152,7 @@ export async function fit(
       const epochStart = performance.now();
       sampler.beginEpoch(epoch);
       const epochSeed = random.nextUint32();
-      let seen = 0, lossSum = 0, correct = 0, batch = 0;
+      let seen = 0, lossSum = 0, correct = 0, batch = 0, stepPeakBytes = 0;
       for (
         const { x, y, indices } of batches(data.train, {
           batchSize,
@@ -163,7 +166,14 @@ export async function fit(
           tf.dispose([x, y]);
           throw new TrainingInterruptedError(epoch - 1, "the abort signal fired");
         }
-        const { loss, correct: batchCorrect, gradients } = lossAndGradients(model, variables, x, y);
+        // The epoch's first step runs under tf.profile: its peak holds the activations the
+        // backward pass keeps and the gradients, which sampling between steps never sees.
+        const profiled = batch === 1;
+        const forward = profiled
+          ? await profileStep(() => lossAndGradients(model, variables, x, y))
+          : { result: lossAndGradients(model, variables, x, y), peakBytes: 0 };
+        const { loss, correct: batchCorrect, gradients } = forward.result;
+        stepPeakBytes = Math.max(stepPeakBytes, forward.peakBytes);
         tf.dispose([x, y]);
         if (!Number.isFinite(loss)) {
           tf.dispose(gradients);
@@ -176,7 +186,12 @@ export async function fit(
               : "no checkpoint was written",
           );
         }
-        adam.apply(gradients);
+        if (profiled) {
+          const update = await profileStep(() => adam.apply(gradients));
+          stepPeakBytes = Math.max(stepPeakBytes, update.peakBytes);
+        } else {
+          adam.apply(gradients);
+        }
         tf.dispose(gradients);
         seen += indices.length;
         lossSum += loss * indices.length;
@@ -223,6 +238,7 @@ export async function fit(
         valF1: val.metrics.f1,
         seconds,
         ...resources,
+        stepTensorMB: stepPeakBytes / MIB,
       };
       history.push(record);
       trainSeconds += (performance.now() - epochStart) / 1000;

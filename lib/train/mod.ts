@@ -24,6 +24,7 @@ export {
 export { classificationMetrics } from "./metrics.ts";
 export { crossEntropy, PROBABILITY_FLOOR } from "./loss.ts";
 export { ResourceSampler, type ResourceSamplerOptions } from "./resources.ts";
+export { optimizerFloorBytes, profileStep } from "./step_memory.ts";
 export {
   consoleProgress,
   type ConsoleProgressOptions,
