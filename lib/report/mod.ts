@@ -53,6 +53,7 @@ export {
   newcombeInterval,
   normalQuantile,
   tInterval,
+  union,
   welchInterval,
   wilsonInterval,
 } from "./intervals.ts";

@@ -87,7 +87,9 @@ export function makeRun(
     robustness: {
       epsilon: 0.1,
       fgsmAccuracy: fgsm,
+      fgsmNormalizedAccuracy: Math.min(1, fgsm + 0.2),
       pgdAccuracy: fgsm / 2,
+      pgd: { steps: 10, restarts: 2, stepSize: 0.025 },
       curve: [{ epsilon: 0, fgsm: acc }, { epsilon: 0.1, fgsm, pgd: fgsm / 2 }],
       count: 64,
     },
@@ -107,6 +109,11 @@ export function makeRun(
       predictions: [0],
     },
     trainSeconds: seconds * epochs,
+    memory: {
+      stepPeakTensorMB: 30 + seconds,
+      floorMB: 2.5,
+      freshProcess: { peakRssMB: 300 + 10 * seconds, wasmHeapMB: 64, steps: 3 },
+    },
   };
 }
 
@@ -118,12 +125,30 @@ export function makeResults(options: FixtureOptions = {}): Results {
     provenance = "official",
     seeds = [1, 2, 3],
     epochs = 3,
-    models = ["hybrid", "classical", "control"],
+    models = ["hybrid", "classical", "control", "frozen"],
   } = options;
-  const accuracy = { hybrid: 0.95, classical: 0.9, control: 0.94, ...options.accuracy };
-  const fgsm = { hybrid: 0.4, classical: 0.1, control: 0.3, ...options.fgsm };
-  const seconds = { hybrid: 2, classical: 1, control: 1.5, ...options.epochSeconds };
-  const parameters = { hybrid: 928, classical: 1000, control: 950, ...options.parameters };
+  const accuracy = {
+    hybrid: 0.95,
+    classical: 0.9,
+    control: 0.94,
+    frozen: 0.93,
+    ...options.accuracy,
+  };
+  const fgsm = { hybrid: 0.4, classical: 0.1, control: 0.3, frozen: 0.35, ...options.fgsm };
+  const seconds = {
+    hybrid: 2,
+    classical: 1,
+    control: 1.5,
+    frozen: 1.9,
+    ...options.epochSeconds,
+  };
+  const parameters = {
+    hybrid: 928,
+    classical: 1000,
+    control: 950,
+    frozen: 928,
+    ...options.parameters,
+  };
   const classes = 3;
   const modelResults: Results["models"] = {};
   for (const kind of models) {
