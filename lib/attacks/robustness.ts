@@ -137,7 +137,7 @@ export function robustness(
       adv.dispose();
     }
     if (pgdOptions) {
-      let robust = tf.tidy(() => tf.cast(tf.onesLike(y), "bool"));
+      let robust: tf.Tensor = tf.tidy(() => tf.cast(tf.onesLike(y), "bool"));
       for (let r = 0; r < restarts; r++) {
         const adv = pgd(model, x, y, {
           ...pgdOptions,
