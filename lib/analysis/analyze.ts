@@ -15,6 +15,7 @@ import {
 import { sampleIndices, seededRandom } from "./_prng.ts";
 import { decisionGrid } from "./decision_grid.ts";
 import { pca2d } from "./pca.ts";
+import { COMMON_WIDTH, pcaReduce } from "./cluster_quality.ts";
 import { meanCI95 } from "./stats.ts";
 import { autoLearningRate, effectivePerplexity, tsne2d } from "./tsne.ts";
 import { type Analysis, ANALYSIS_VERSION, type ModelAnalysis } from "./types.ts";
@@ -121,6 +122,13 @@ function analyzeFeatures(
     resolution: options.gridResolution,
     k: options.k,
   });
+  const tsneParameters = {
+    seed: options.seed,
+    perplexity: effectivePerplexity(tsneRows.length, options.perplexity),
+    iterations: options.tsneIterations,
+    learningRate: autoLearningRate(tsneRows.length),
+  };
+  const wide = values[0]!.length > COMMON_WIDTH;
   return {
     kind,
     runSeed: run.seed,
@@ -148,6 +156,20 @@ function analyzeFeatures(
         learningRate: autoLearningRate(tsneRows.length),
       },
     },
+    ...(wide
+      ? {
+        tsne4: {
+          method: "tsne" as const,
+          ...tsneBase,
+          points: tsne2d(pcaReduce(tsneRows.map((i) => values[i]!), COMMON_WIDTH), {
+            seed: options.seed,
+            perplexity: options.perplexity,
+            iterations: options.tsneIterations,
+          }),
+          parameters: { ...tsneParameters, width: COMMON_WIDTH },
+        },
+      }
+      : {}),
     umap: {
       method: "umap",
       ...base,

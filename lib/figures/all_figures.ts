@@ -53,6 +53,11 @@ export function allFigures(
   for (const method of ["pca", "tsne", "umap"] as const) {
     for (const k of kinds) figures.push(featureSpaceFigure(results, analysis, k, method, options));
   }
+  for (const k of kinds) {
+    if (analysis.models[k]?.tsne4) {
+      figures.push(featureSpaceFigure(results, analysis, k, "tsne4", options));
+    }
+  }
   figures.push(...kinds.map((k) => decisionBoundaryFigure(results, analysis, k, options)));
   for (const split of ["train", "val", "test"] as const) {
     figures.push(sampleImagesFigure(results, analysis, split, options));
