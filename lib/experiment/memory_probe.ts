@@ -2,7 +2,9 @@
  * Peak resident memory of training one model, measured in a fresh process so that no other
  * model ran before it (RSS and the wasm heap only grow within a process, so a shared process
  * favours whichever model runs first). The child loads the runtime and the data set exactly
- * as a run does, trains the model for a few steps and prints its peak RSS (getrusage) and wasm heap size.
+ * as a run does, trains the model for a few steps and prints the largest RSS sampled after each
+ * step (wasm memory is never returned to the system, so a step's wasm peak stays resident) and the
+ * size of the wasm heap.
  *
  * Run as a script it is the child: `deno run ... memory_probe.ts '<request JSON>'`.
  *
@@ -10,7 +12,6 @@
  */
 
 import * as tf from "@tensorflow/tfjs";
-import process from "node:process";
 import { loadDataset } from "../data/mod.ts";
 import { buildModel, specFor } from "../models/mod.ts";
 import { Circuit } from "../quantum/mod.ts";
@@ -22,7 +23,6 @@ import type { SplitSizes } from "./profiles.ts";
 /** Training steps the child runs (the first one is the slowest; a few reach the steady state). */
 export const PROBE_STEPS = 3;
 
-const KIB = 1024;
 const MIB = 1024 * 1024;
 
 /** What the child is asked to train. */
@@ -45,14 +45,9 @@ export interface ProbeRequest {
 /** The fresh-process part of a {@link MemoryRecord}. */
 export type FreshProcessMemory = MemoryRecord["freshProcess"];
 
-/** Peak resident set size of this process so far (getrusage's ru_maxrss), MiB; null where unavailable. */
-export function peakRssMB(): number | null {
-  try {
-    const maxKiB = process.resourceUsage().maxRSS;
-    return maxKiB > 0 ? maxKiB * KIB / MIB : null;
-  } catch {
-    return null;
-  }
+/** Resident set size of this process now, MiB. */
+function rssMB(): number {
+  return Deno.memoryUsage().rss / MIB;
 }
 
 /** Size of the wasm backend's linear memory (it only grows), MiB; 0 on other backends. */
@@ -73,6 +68,8 @@ export async function probeInThisProcess(request: ProbeRequest): Promise<FreshPr
     seed: request.dataSeed,
     dataDir: request.dataDir,
   });
+  const rssBeforeMB = rssMB();
+  let peak = rssBeforeMB;
   const model = buildModel(request.kind, specFor(dataset), {
     circuit: Circuit.fromJSON(request.circuit),
     seed: request.seed,
@@ -85,15 +82,25 @@ export async function probeInThisProcess(request: ProbeRequest): Promise<FreshPr
       batchSize: request.batchSize,
       learningRate: request.learningRate,
       stopAfterBatches: steps,
+      // getrusage's ru_maxrss would be no use here: Linux carries the parent's high-water mark
+      // across fork and exec, so every child reported the parent's RSS. Sample after each step.
+      onProgress: () => {
+        peak = Math.max(peak, rssMB());
+      },
     });
   } catch (error) {
     if (!(error instanceof TrainingInterruptedError)) throw error;
   } finally {
     model.dispose();
   }
-  const rss = peakRssMB();
-  if (rss === null) return { notMeasured: "getrusage's peak RSS is not available on this system" };
-  return { peakRssMB: rss, wasmHeapMB: wasmHeapMB(), steps };
+  const rssAfterMB = rssMB();
+  return {
+    peakRssMB: Math.max(peak, rssAfterMB),
+    rssBeforeMB,
+    rssAfterMB,
+    wasmHeapMB: wasmHeapMB(),
+    steps,
+  };
 }
 
 /**

@@ -54,7 +54,8 @@ const EPSILONS = [0, 0.01, 0.02, 0.05, HEADLINE_EPSILON, 0.2];
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   smoke: {
     name: "smoke",
-    description: "tiny subsets, 1 epoch, 1 seed: checks that everything runs (about 2 minutes)",
+    description:
+      "tiny subsets, 1 epoch, 1 seed: checks that everything runs (a few minutes); no verdicts",
     sizes: {
       mnist: { train: 512, val: 128, test: 256 },
       cifar100: { train: 512, val: 128, test: 256 },
@@ -74,7 +75,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   },
   quick: {
     name: "quick",
-    description: "moderate subsets, a few epochs, 1 seed: every figure in minutes (default)",
+    description:
+      "moderate subsets, 3 epochs, 1 seed: every figure in minutes (default); add --seeds 3 for verdicts",
     sizes: {
       mnist: { train: 4096, val: 512, test: 1024 },
       cifar100: { train: 4096, val: 512, test: 1024 },

@@ -154,12 +154,18 @@ export interface MemoryRecord {
   /** Weights plus Adam's two moments, MiB: the floor under every step. */
   floorMB: number;
   /**
-   * Peak RSS (getrusage's ru_maxrss) and wasm heap of a fresh process that loads the runtime and the data and
+   * Largest RSS sampled after each step and the wasm heap of a fresh process that loads the runtime and the data and
    * trains only this model for `steps` steps, or why that was not measured.
    */
-  freshProcess: { peakRssMB: number; wasmHeapMB: number; steps: number } | {
-    notMeasured: string;
-  };
+  freshProcess: {
+    peakRssMB: number;
+    /** RSS once the runtime and data are loaded, before the model is built. */
+    rssBeforeMB?: number;
+    /** RSS after the training steps (wasm memory is never returned, so it keeps their peak). */
+    rssAfterMB?: number;
+    wasmHeapMB: number;
+    steps: number;
+  } | { notMeasured: string };
 }
 
 /** Accuracy of one model on adversarial examples crafted on another (black-box transfer). */

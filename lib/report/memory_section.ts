@@ -79,7 +79,7 @@ export function memorySection(inputs: readonly ReportInput[]): Block[] {
         "above the **weights + Adam moments** floor (4 bytes per weight, plus 8 per trainable weight), which is all that " +
         "sampling between steps can see. Scratch memory inside a wasm kernel is not a tensor and is not in this number; " +
         "the wasm heap column covers it. **Peak RSS, fresh process**: each model is trained for a few steps in a process " +
-        "of its own that loads the runtime and the same data (getrusage peak RSS, and the size of the wasm " +
+        "of its own that loads the runtime and the same data (the largest RSS sampled after each step, which keeps the step's wasm peak because wasm memory is never returned, and the size of the wasm " +
         "linear memory, which only grows), so no model inherits another's heap. The RSS sampled during the main run, " +
         "where all models share one process and later models inherit earlier ones' heap, is not used for any verdict. " +
         'Where a number could not be measured the table says "not measured".',
