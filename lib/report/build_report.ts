@@ -69,8 +69,8 @@ function caveat(inputs: readonly ReportInput[]): Block[] {
         text:
           `Profile **${name}** (${p.description}): ${used.config.epochs} epoch(s) on subsets of ` +
           `the data and ${used.config.seeds.length} seed(s), far shorter than the paper's 50 epochs on full ` +
-          "data. Absolute accuracies are therefore not testable; directions are tested but may change with " +
-          "full training. Run `deno task reproduce --profile paper` for the paper's data, epochs and batch size " +
+          "data. Absolute accuracies are therefore not testable; directions are judged only with 3+ seeds and may change " +
+          "with full training. Run `deno task reproduce --profile paper` for the paper's data, epochs and batch size " +
           "(the rest of its protocol is ours: see Protocol).",
       };
     }),
