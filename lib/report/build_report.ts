@@ -158,7 +158,7 @@ export function buildReport(
     {
       type: "list",
       items: ordered.map(({ results: r }) =>
-        `${DATASET_LABELS[r.dataset.name]}: \`${r.dataset.name}/\` beside this report ` +
+        `${datasetLabel(r)}: \`${r.dataset.name}/\` beside this report ` +
         "(every figure as SVG and PNG; `index.html` and `index.md` show them with captions)"
       ),
     },
