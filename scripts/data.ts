@@ -19,46 +19,31 @@ import {
   type DatasetName,
   DEFAULT_DATA_DIR,
   fetchDataset,
-  type Progress,
   readCacheSource,
+  type TransferProgress,
 } from "../lib/data/mod.ts";
+import { type CommandSpec, parseCommand, runMain, UsageError, usageText } from "../lib/cli/mod.ts";
 
-const USAGE = `Usage: deno task data <mnist|cifar100|stl10|status> [--from PATH] [--data-dir DIR]
-       [--url URL] [--md5 HEX] [--unlabeled] [--keep-archive] [--force]`;
-const VALUE_FLAGS = new Set(["from", "data-dir", "url", "md5"]);
-const BOOLEAN_FLAGS = new Set(["unlabeled", "keep-archive", "force", "help"]);
-
-/** Parsed command line. */
-interface Args {
-  command: string | undefined;
-  values: Record<string, string>;
-  flags: Set<string>;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { command: undefined, values: {}, flags: new Set() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith("--")) {
-      const [key, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-      if (VALUE_FLAGS.has(key)) {
-        const value = inline ?? argv[++i];
-        if (value === undefined) {
-          throw new TypeError(`Option --${key} needs a value but found none: ${USAGE}`);
-        }
-        args.values[key] = value;
-      } else if (BOOLEAN_FLAGS.has(key)) args.flags.add(key);
-      else throw new TypeError(`Expected a known option but found --${key}: ${USAGE}`);
-    } else if (args.command === undefined) args.command = arg;
-    else throw new TypeError(`Expected one command but found another: ${arg}: ${USAGE}`);
-  }
-  return args;
-}
+/** The command line of `deno task data`. */
+export const DATA_COMMAND = {
+  name: "data",
+  summary: "Caches an official data set under data/ (or --data-dir), or says what is cached.",
+  positionals: ["<mnist|cifar100|stl10|status>"],
+  options: {
+    from: { type: "string", valueName: "PATH", description: "import an archive you already have" },
+    "data-dir": { type: "string", valueName: "DIR", description: "cache folder (default data)" },
+    url: { type: "string", valueName: "URL", description: "download from this https URL" },
+    md5: { type: "string", valueName: "HEX", description: "expected MD5 of the archive" },
+    unlabeled: { type: "boolean", description: "STL-10: keep the unlabeled split too" },
+    "keep-archive": { type: "boolean", description: "keep the downloaded archive" },
+    force: { type: "boolean", description: "fetch again even when cached" },
+  },
+} as const satisfies CommandSpec;
 
 /** Seconds between progress lines when stderr is not a terminal (logs, CI). */
 const LOG_PROGRESS_SECONDS = 10;
 
-function progressPrinter(terminal: boolean): (p: Progress) => void {
+function progressPrinter(terminal: boolean): (p: TransferProgress) => void {
   const started = Date.now();
   let lastLine = 0;
   return ({ done, total, phase }) => {
@@ -92,32 +77,33 @@ async function status(dataDir: string): Promise<void> {
 
 /** Entry point. */
 export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  const dataDir = args.values["data-dir"] ?? DEFAULT_DATA_DIR;
-  if (args.flags.has("help") || args.command === undefined) {
-    console.log(USAGE);
-    return args.command === undefined && !args.flags.has("help") ? 2 : 0;
+  const { values, positionals, help } = parseCommand(argv, DATA_COMMAND);
+  const command = positionals[0];
+  const dataDir = values["data-dir"] ?? DEFAULT_DATA_DIR;
+  if (help || command === undefined) {
+    console.log(usageText(DATA_COMMAND));
+    return command === undefined && !help ? 2 : 0;
   }
-  if (args.command === "status") {
+  if (command === "status") {
     await status(dataDir);
     return 0;
   }
-  if (!DATASET_NAMES.includes(args.command as DatasetName)) {
-    throw new TypeError(
+  if (!DATASET_NAMES.includes(command as DatasetName)) {
+    throw new UsageError(
       `Expected a data set name (${
         DATASET_NAMES.join(", ")
-      }) or status but found ${args.command}: ${USAGE}`,
+      }) or status but found ${command}: see deno task data --help`,
     );
   }
-  const name = args.command as DatasetName;
+  const name = command as DatasetName;
   const result = await fetchDataset(name, {
     dataDir,
-    from: args.values.from,
-    url: args.values.url,
-    md5: args.values.md5,
-    unlabeled: args.flags.has("unlabeled"),
-    keepArchive: args.flags.has("keep-archive"),
-    force: args.flags.has("force"),
+    from: values.from,
+    url: values.url,
+    md5: values.md5,
+    unlabeled: values.unlabeled,
+    keepArchive: values["keep-archive"],
+    force: values.force,
     onProgress: progressPrinter(Deno.stderr.isTerminal()),
   });
   if (Deno.stderr.isTerminal()) console.error();
@@ -132,11 +118,4 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exitCode = await main(Deno.args);
-  } catch (error) {
-    console.error(`data: ${(error as Error).message}`);
-    Deno.exitCode = 1;
-  }
-}
+if (import.meta.main) await runMain(main, { spec: DATA_COMMAND });

@@ -12,20 +12,40 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { type CommandSpec, parseCommand, runMain, UsageError, usageText } from "../lib/cli/mod.ts";
 import { join } from "node:path";
-import {
-  type Analysis,
-  analysisPathFor,
-  analyze,
-  loadAnalysis,
-  saveAnalysis,
-} from "../lib/analysis/mod.ts";
-import { loadResults } from "../lib/experiment/load_results.ts";
+import { analysisFor } from "../lib/analysis/mod.ts";
+import { DATASET_NAMES, loadResults } from "../lib/results/mod.ts";
 import { renderAll, writeTopIndex } from "../lib/figures/mod.ts";
 
-const USAGE = "Usage: deno task figures [--run data/runs/<profile>/<dataset>]... " +
-  "[--profile smoke|quick|paper] [--out figures] [--no-png] [--reanalyze] [--seed N]";
+/** The command line of `deno task figures`. */
+export const FIGURES_COMMAND = {
+  name: "figures",
+  summary: "Redraws every figure from saved runs, without retraining.",
+  options: {
+    run: {
+      type: "string",
+      multiple: true,
+      valueName: "data/runs/<profile>/<dataset>",
+      description: "a run folder or results.json (default: every run of the profile)",
+    },
+    profile: {
+      type: "string",
+      valueName: "smoke|quick|paper",
+      example: "quick",
+      description: "profile whose runs are drawn without --run (default HQC_PROFILE, else quick)",
+    },
+    out: { type: "string", valueName: "DIR", description: "output folder (default figures)" },
+    "no-png": { type: "boolean", description: "write SVG only" },
+    reanalyze: { type: "boolean", description: "recompute analysis.json even when it is current" },
+    seed: {
+      type: "string",
+      valueName: "N",
+      example: "0",
+      description: "seed of the analysis (default 0)",
+    },
+  },
+} as const satisfies CommandSpec;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -39,7 +59,7 @@ async function exists(path: string): Promise<boolean> {
 async function defaultRuns(profile: string): Promise<string[]> {
   const dir = join("data", "runs", profile);
   const runs: string[] = [];
-  for (const name of ["mnist", "cifar100", "stl10"]) {
+  for (const name of DATASET_NAMES) {
     if (await exists(join(dir, name, "results.json"))) runs.push(join(dir, name));
   }
   return runs;
@@ -47,29 +67,21 @@ async function defaultRuns(profile: string): Promise<string[]> {
 
 /** Runs the command line; returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      run: { type: "string", multiple: true },
-      profile: { type: "string" },
-      out: { type: "string", default: "figures" },
-      "no-png": { type: "boolean", default: false },
-      reanalyze: { type: "boolean", default: false },
-      seed: { type: "string", default: "0" },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const { values, help } = parseCommand(args, FIGURES_COMMAND);
+  if (help) {
+    console.log(usageText(FIGURES_COMMAND));
     return 0;
   }
-  const seed = Number(values.seed);
+  const seedText = values.seed ?? "0";
+  const seed = Number(seedText);
   if (!Number.isInteger(seed)) {
-    console.error(`--seed must be an integer but found "${values.seed}"`);
-    return 2;
+    throw new UsageError(
+      `Expected --seed to be an integer but found "${seedText}": e.g. --seed 0`,
+    );
   }
+  const outRoot = values.out ?? "figures";
   const profile = values.profile ?? Deno.env.get("HQC_PROFILE") ?? "quick";
-  const runs = values.run?.length ? values.run : await defaultRuns(profile);
+  const runs = values.run.length > 0 ? values.run : await defaultRuns(profile);
   if (runs.length === 0) {
     console.error(
       `Expected runs under data/runs/${profile}/ but found none: run "deno task reproduce ` +
@@ -80,24 +92,13 @@ export async function main(args: string[]): Promise<number> {
   for (const run of runs) {
     const resultsPath = run.endsWith(".json") ? run : join(run, "results.json");
     const results = await loadResults(resultsPath);
-    const analysisPath = analysisPathFor(resultsPath);
-    let analysis: Analysis | undefined;
-    if (!values.reanalyze && await exists(analysisPath)) {
-      const saved = await loadAnalysis(analysisPath);
-      if (saved.resultsCreatedAt === results.createdAt) analysis = saved;
-      else console.error(`${analysisPath} is older than its results: recomputing`);
-    }
-    if (!analysis) {
-      const t0 = performance.now();
-      analysis = analyze(results, { seed });
-      await saveAnalysis(analysisPath, analysis);
-      console.error(
-        `Analysed ${results.dataset.name} in ${
-          ((performance.now() - t0) / 1000).toFixed(1)
-        } s -> ${analysisPath}`,
-      );
-    }
-    const outDir = join(values.out, results.dataset.name);
+    const analysis = await analysisFor(results, {
+      resultsPath,
+      reanalyze: values.reanalyze,
+      seed,
+      log: console.error,
+    });
+    const outDir = join(outRoot, results.dataset.name);
     const t1 = performance.now();
     const files = await renderAll(results, analysis, { outDir, png: !values["no-png"] });
     console.error(
@@ -105,9 +106,9 @@ export async function main(args: string[]): Promise<number> {
         `${((performance.now() - t1) / 1000).toFixed(1)} s -> ${outDir}/index.html`,
     );
   }
-  await writeTopIndex(values.out);
-  console.error(`Index: ${join(values.out, "index.html")}`);
+  await writeTopIndex(outRoot);
+  console.error(`Index: ${join(outRoot, "index.html")}`);
   return 0;
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) await runMain(main, { spec: FIGURES_COMMAND });

@@ -10,7 +10,14 @@
 
 import { mergeRunDir } from "../lib/experiment/merge.ts";
 import { formatSeconds } from "../lib/experiment/progress.ts";
-import { type CliOptions, outputPaths, parseCli, usage } from "../lib/experiment/cli.ts";
+import {
+  type CliOptions,
+  MERGE_COMMAND,
+  outputPaths,
+  parseCli,
+  usage,
+} from "../lib/experiment/cli.ts";
+import { runMain } from "../lib/cli/mod.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
 
 async function main(options: CliOptions): Promise<void> {
@@ -27,21 +34,9 @@ async function main(options: CliOptions): Promise<void> {
 }
 
 if (import.meta.main) {
-  let options: CliOptions;
-  try {
-    options = parseCli(Deno.args, "merge");
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}\n\n${usage("merge")}`);
-    Deno.exit(2);
-  }
-  if (options.help) {
-    console.log(usage("merge"));
-  } else {
-    try {
-      await main(options);
-    } catch (error) {
-      console.error(`Error: ${(error as Error).message}`);
-      Deno.exit(1);
-    }
-  }
+  await runMain(async (args) => {
+    const options = parseCli(args, "merge");
+    if (options.help) console.log(usage("merge"));
+    else await main(options);
+  }, { spec: MERGE_COMMAND });
 }

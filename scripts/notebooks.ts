@@ -10,8 +10,9 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
-import { PROFILE_NAMES, profileByName } from "../lib/experiment/profiles.ts";
+import { type CommandSpec, parseCommand, runMain, usageText } from "../lib/cli/mod.ts";
+import { profileByName } from "../lib/experiment/profiles.ts";
+import { PROFILE_NAMES } from "../lib/results/mod.ts";
 import { NOTEBOOK_ENV } from "../lib/notebook/config.ts";
 import { executeNotebook } from "../lib/notebook/execute_notebook.ts";
 import { JupyterUnavailableError, requireJupyter } from "../lib/notebook/jupyter.ts";
@@ -23,14 +24,34 @@ const HEARTBEAT_MS = 30_000;
 /** Seconds one cell may run, by profile (-1: no limit). */
 const CELL_TIMEOUT_SECONDS: Record<string, number> = { smoke: 900, quick: 3600, paper: -1 };
 
-const USAGE = `Usage: deno task notebooks [--profile ${
-  PROFILE_NAMES.join("|")
-}] [--out DIR] [--cell-timeout SECONDS] [names...]
-
-Executes notebooks/*.ipynb through Jupyter with the Deno kernel and writes the
+/** The command line of `deno task notebooks`. */
+export const NOTEBOOKS_COMMAND = {
+  name: "notebooks",
+  summary: `Executes notebooks/*.ipynb through Jupyter with the Deno kernel and writes the
 executed notebooks and rendered HTML to ${DEFAULT_OUT_DIR}/ (or --out).
 Names pick notebooks by part of their file name (e.g. 00, mnist); default: all.
-Set HQC_RETRAIN=1 to retrain even when results for the profile exist.`;
+Set HQC_RETRAIN=1 to retrain even when results for the profile exist.`,
+  positionals: ["[names...]"],
+  options: {
+    profile: {
+      type: "string",
+      valueName: PROFILE_NAMES.join("|"),
+      example: "smoke",
+      description: "run size (default HQC_PROFILE, else quick)",
+    },
+    out: {
+      type: "string",
+      valueName: "DIR",
+      description: `output folder (default ${DEFAULT_OUT_DIR})`,
+    },
+    "cell-timeout": {
+      type: "string",
+      valueName: "SECONDS",
+      example: "900",
+      description: "seconds one cell may run (default by profile; -1: no limit)",
+    },
+  },
+} as const satisfies CommandSpec;
 
 /** A number picks the notebook it prefixes (`00`); other text, any name containing it. */
 function matches(file: string, name: string): boolean {
@@ -59,20 +80,15 @@ async function selectNotebooks(names: string[]): Promise<string[]> {
 
 /** Runs the command line; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      profile: { type: "string" },
-      out: { type: "string", default: DEFAULT_OUT_DIR },
-      "cell-timeout": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
+  const { values, positionals, help } = parseCommand(args, {
+    ...NOTEBOOKS_COMMAND,
+    positionals: Array.from({ length: args.length }, () => "name"),
   });
-  if (values.help) {
-    console.log(USAGE);
+  if (help) {
+    console.log(usageText(NOTEBOOKS_COMMAND));
     return 0;
   }
+  const outDir = values.out ?? DEFAULT_OUT_DIR;
   const profile =
     profileByName(values.profile ?? Deno.env.get(NOTEBOOK_ENV.profile) ?? "quick").name;
   const cellTimeout = values["cell-timeout"] === undefined
@@ -80,7 +96,9 @@ export async function main(args: string[]): Promise<number> {
     : Number(values["cell-timeout"]);
   if (!Number.isFinite(cellTimeout)) {
     throw new RangeError(
-      `Expected --cell-timeout to be a number of seconds but found "${values["cell-timeout"]}"`,
+      `Expected --cell-timeout to be a number of seconds but found "${
+        values["cell-timeout"]
+      }": pass e.g. --cell-timeout 900`,
     );
   }
   const notebooks = await selectNotebooks(positionals);
@@ -94,7 +112,7 @@ export async function main(args: string[]): Promise<number> {
     }
     throw error;
   }
-  console.log(`Profile ${profile}: running ${notebooks.length} notebook(s) into ${values.out}/`);
+  console.log(`Profile ${profile}: running ${notebooks.length} notebook(s) into ${outDir}/`);
   const started = performance.now();
   let failed = 0;
   for (const path of notebooks) {
@@ -106,7 +124,7 @@ export async function main(args: string[]): Promise<number> {
       console.log(`  ${name} still running (${seconds} s)`);
     }, HEARTBEAT_MS);
     const run = await executeNotebook(path, {
-      outDir: values.out,
+      outDir,
       env: { [NOTEBOOK_ENV.profile]: profile },
       cellTimeoutSeconds: cellTimeout,
     }).finally(() => clearInterval(heartbeat));
@@ -126,13 +144,4 @@ export async function main(args: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    // Bad arguments: say what was wrong without a stack trace.
-    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runMain(main, { spec: NOTEBOOKS_COMMAND });

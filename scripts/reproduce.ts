@@ -9,19 +9,25 @@
  * @module
  */
 
+import { type DatasetName, MODEL_KINDS } from "../lib/results/mod.ts";
 import {
-  type DatasetName,
   experimentGrid,
   type ExperimentProgress,
   formatSeconds,
   GridTracker,
-  MODEL_KINDS,
   PROFILES,
   runDataset,
   seedList,
   shardCells,
 } from "../lib/experiment/mod.ts";
-import { type CliOptions, outputPaths, parseCli, usage } from "../lib/experiment/cli.ts";
+import {
+  type CliOptions,
+  outputPaths,
+  parseCli,
+  REPRODUCE_COMMAND,
+  usage,
+} from "../lib/experiment/cli.ts";
+import { runMain } from "../lib/cli/mod.ts";
 import { finishRun } from "../lib/experiment/pipeline.ts";
 
 const encoder = new TextEncoder();
@@ -118,22 +124,9 @@ async function main(options: CliOptions): Promise<void> {
 }
 
 if (import.meta.main) {
-  let options: CliOptions;
-  try {
-    options = parseCli(Deno.args, "reproduce");
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}\n\n${usage("reproduce")}`);
-    Deno.exit(2);
-  }
-  if (options.help) {
-    console.log(usage("reproduce"));
-  } else {
-    try {
-      await main(options);
-    } catch (error) {
-      console.error(`\nError: ${(error as Error).message}`);
-      if (Deno.env.get("HQC_DEBUG")) console.error((error as Error).stack);
-      Deno.exit(1);
-    }
-  }
+  await runMain(async (args) => {
+    const options = parseCli(args, "reproduce");
+    if (options.help) console.log(usage("reproduce"));
+    else await main(options);
+  }, { spec: REPRODUCE_COMMAND });
 }

@@ -5,20 +5,20 @@
  * @module
  */
 import {
+  type Analysis,
+  ANALYSIS_VERSION,
   MODEL_KINDS,
+  type ModelAnalysis,
   type ModelKind,
-  type ModelResult,
   type Results,
   type SeedRun,
-  type SeedStatistic,
-} from "../experiment/results_schema.ts";
-import { sampleIndices, seededRandom } from "./_prng.ts";
+  summarizeRuns,
+} from "../results/mod.ts";
+import { sampleIndices, stream } from "../random/mod.ts";
 import { decisionGrid } from "./decision_grid.ts";
 import { pca2d } from "./pca.ts";
 import { COMMON_WIDTH, pcaReduce } from "./cluster_quality.ts";
-import { meanCI95 } from "./stats.ts";
 import { autoLearningRate, effectivePerplexity, tsne2d } from "./tsne.ts";
-import { type Analysis, ANALYSIS_VERSION, type ModelAnalysis } from "./types.ts";
 import { effectiveNeighbors, umap2d } from "./umap.ts";
 
 /** Options of {@link analyze}. */
@@ -52,7 +52,8 @@ export const MIN_FEATURE_ROWS = 4;
  * Computes the analysis of `results`: for every model with saved features
  * (`runs[0].features`), PCA, t-SNE and UMAP to 2-D and a decision grid in the
  * PCA plane (cells labelled by a k-NN vote of the model's predictions), plus
- * mean and 95 % CI over seeds of each model's metrics. Deterministic for a seed.
+ * the summary over seeds of each model's metrics (`summarizeRuns`, the same one
+ * `results.json` holds). Deterministic for a seed.
  *
  * @param results a run's results
  * @returns a JSON-serialisable {@link Analysis}
@@ -81,7 +82,7 @@ export function analyze(
   MODEL_KINDS.forEach((kind, m) => {
     const model = results.models[kind];
     if (!model || model.runs.length === 0) return;
-    analysis.statistics[kind] = seedStatistics(model);
+    analysis.statistics[kind] = summarizeRuns(model.runs);
     const run = model.runs[0]!;
     const values = run.features?.values ?? [];
     if (values.length < MIN_FEATURE_ROWS) return;
@@ -106,7 +107,7 @@ function analyzeFeatures(
   options: Required<AnalyzeOptions>,
 ): ModelAnalysis {
   const { values, labels, predictions, layer } = run.features;
-  const random = seededRandom(options.seed);
+  const random = stream(options.seed, "analysis-subset");
   const rows = sampleIndices(values.length, options.maxPoints, random);
   const tsneRows = sampleIndices(rows.length, options.tsnePoints, random).map((i) => rows[i]!);
   const pick = (ids: number[]) => ({
@@ -178,38 +179,4 @@ function analyzeFeatures(
     },
     decision: { ...grid, projection: "pca", votedLabels: "predictions" },
   };
-}
-
-/**
- * Mean and 95 % CI over a model's seeds of: testAccuracy, testPrecision,
- * testRecall, testF1, valAccuracy and valF1 (final epoch), fgsmAccuracy,
- * pgdAccuracy (when every seed has it), epochSeconds (mean per run) and
- * trainSeconds.
- */
-export function seedStatistics(model: ModelResult): Record<string, SeedStatistic> {
-  const runs = model.runs;
-  const last = (r: SeedRun) => r.history[r.history.length - 1];
-  const metrics: Record<string, (r: SeedRun) => number | undefined> = {
-    testAccuracy: (r) => r.test.accuracy,
-    testPrecision: (r) => r.test.precision,
-    testRecall: (r) => r.test.recall,
-    testF1: (r) => r.test.f1,
-    valAccuracy: (r) => last(r)?.valAccuracy,
-    valF1: (r) => last(r)?.valF1,
-    fgsmAccuracy: (r) => r.robustness?.fgsmAccuracy,
-    pgdAccuracy: (r) => r.robustness?.pgdAccuracy,
-    epochSeconds: (r) =>
-      r.history.length
-        ? r.history.reduce((a, h) => a + h.seconds, 0) / r.history.length
-        : undefined,
-    trainSeconds: (r) => r.trainSeconds,
-  };
-  const out: Record<string, SeedStatistic> = {};
-  for (const [name, get] of Object.entries(metrics)) {
-    const values = runs.map(get);
-    if (values.every((v): v is number => typeof v === "number" && Number.isFinite(v))) {
-      out[name] = meanCI95(values);
-    }
-  }
-  return out;
 }

@@ -4,25 +4,7 @@
  *
  * @module
  */
-
-/** Class regions on a regular grid over a 2-D plane. */
-export interface DecisionGrid {
-  /** How cells were labelled, in words (figure captions quote it). */
-  method: string;
-  /** Neighbours per vote. */
-  k: number;
-  /** Cell centres along x (ascending). */
-  xs: number[];
-  /** Cell centres along y (ascending). */
-  ys: number[];
-  /** Cell width and height. */
-  cellWidth: number;
-  cellHeight: number;
-  /** Row-major `[ys.length][xs.length]` class of each cell: `classes[iy * xs.length + ix]`. */
-  classes: number[];
-  /** Fraction of the input points whose own cell has their label. */
-  agreement: number;
-}
+import type { DecisionGrid } from "../results/mod.ts";
 
 /** Options of {@link decisionGrid}. */
 export interface DecisionGridOptions {
@@ -47,9 +29,10 @@ const DEGENERATE_EXTENT = 1;
  * @returns the labelled grid
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { decisionGrid } from "./decision_grid.ts";
  * const g = decisionGrid([[0, 0], [0, 1], [5, 0], [5, 1]], [0, 0, 1, 1], { resolution: 4, k: 1 });
- * console.assert(g.classes[0] === 0 && g.classes[3] === 1);
+ * ok(g.classes[0] === 0 && g.classes[3] === 1);
  * ```
  */
 export function decisionGrid(

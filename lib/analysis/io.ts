@@ -4,7 +4,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { type Analysis, ANALYSIS_VERSION } from "./types.ts";
+import { type Analysis, ANALYSIS_VERSION, writeJsonAtomic } from "../results/mod.ts";
 
 /** File name of the analysis beside `results.json`. */
 export const ANALYSIS_FILE = "analysis.json";
@@ -21,15 +21,7 @@ export function analysisPathFor(resultsPathOrDir: string): string {
  * @param path destination, e.g. `data/runs/smoke/mnist/analysis.json`
  */
 export async function saveAnalysis(path: string, analysis: Analysis): Promise<void> {
-  await Deno.mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${Deno.pid}.${crypto.randomUUID()}.tmp`;
-  try {
-    await Deno.writeTextFile(temp, JSON.stringify(analysis));
-    await Deno.rename(temp, path);
-  } catch (error) {
-    await Deno.remove(temp).catch(() => {});
-    throw error;
-  }
+  await writeJsonAtomic(path, analysis, 0);
 }
 
 /**

@@ -26,9 +26,10 @@ export interface Pca2D {
  * @returns the projection, axes, explained variance and mean
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { pca2d } from "./pca.ts";
  * const { components } = pca2d([[0, 0], [1, 1], [2, 2], [3, 3.01]]);
- * console.assert(Math.abs(components[0][0] - Math.SQRT1_2) < 1e-2);
+ * ok(Math.abs(components[0]![0]! - Math.SQRT1_2) < 1e-2);
  * ```
  */
 export function pca2d(values: readonly (readonly number[])[]): Pca2D {

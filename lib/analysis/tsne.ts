@@ -6,7 +6,7 @@
  */
 // @ts-types="./_tsne_js.d.ts"
 import TSNE from "tsne-js";
-import { seededRandom } from "./_prng.ts";
+import { stream } from "../random/mod.ts";
 import { checkMatrix } from "./pca.ts";
 
 /** Options of {@link tsne2d}. */
@@ -47,11 +47,12 @@ export function autoLearningRate(count: number): number {
  * @returns one `[x, y]` per row
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { tsne2d } from "./tsne.ts";
  * const rows = [[0, 0], [0, 1], [1, 0], [9, 9], [9, 10], [10, 9]];
  * const a = tsne2d(rows, { seed: 1, iterations: 100 });
  * const b = tsne2d(rows, { seed: 1, iterations: 100 });
- * console.assert(JSON.stringify(a) === JSON.stringify(b));
+ * ok(JSON.stringify(a) === JSON.stringify(b));
  * ```
  */
 export function tsne2d(
@@ -69,7 +70,7 @@ export function tsne2d(
     throw new RangeError(`Iterations must be >= 1 but found ${iterations}: pass e.g. 500`);
   }
   const original = Math.random;
-  Math.random = seededRandom(seed);
+  Math.random = stream(seed, "tsne");
   try {
     const model = new TSNE({
       dim: 2,

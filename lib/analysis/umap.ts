@@ -4,7 +4,7 @@
  * @module
  */
 import { UMAP } from "umap-js";
-import { seededRandom } from "./_prng.ts";
+import { stream } from "../random/mod.ts";
 import { checkMatrix } from "./pca.ts";
 
 /** Options of {@link umap2d}. */
@@ -28,9 +28,10 @@ const MIN_NEIGHBORS = 2;
  * @returns one `[x, y]` per row
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { umap2d } from "./umap.ts";
  * const rows = Array.from({ length: 20 }, (_, i) => [i % 2 * 10 + i / 100, i / 50]);
- * console.assert(umap2d(rows, { seed: 3 }).length === 20);
+ * ok(umap2d(rows, { seed: 3 }).length === 20);
  * ```
  */
 export function umap2d(
@@ -42,7 +43,7 @@ export function umap2d(
     nComponents: 2,
     nNeighbors: effectiveNeighbors(values.length, nNeighbors),
     minDist,
-    random: seededRandom(seed),
+    random: stream(seed, "umap"),
   });
   const embedding = umap.fit(values.map((row) => [...row]));
   return embedding.map((row): [number, number] => [row[0] ?? 0, row[1] ?? 0]);

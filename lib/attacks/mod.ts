@@ -19,13 +19,8 @@
  *
  * @module
  */
+export type { PixelImages } from "./_pixels.ts";
 export { fgsm, type FgsmOptions } from "./fgsm.ts";
 export { pgd, type PgdOptions } from "./pgd.ts";
-export {
-  DEFAULT_EPSILONS,
-  HEADLINE_EPSILON,
-  robustness,
-  type RobustnessOptions,
-  sampleIndices,
-} from "./robustness.ts";
+export { robustness, type RobustnessOptions } from "./robustness.ts";
 export { transferAttack, type TransferOptions, type TransferResult } from "./transfer.ts";

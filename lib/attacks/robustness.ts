@@ -5,23 +5,17 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Robustness } from "../experiment/results_schema.ts";
-import { type LabeledImages, toImageTensor } from "../data/mod.ts";
-import { seededRandom } from "../runtime/mod.ts";
+import { EPSILON_GRID, HEADLINE_EPSILON, type Robustness } from "../results/mod.ts";
+import { deriveSeed, sampleIndices, stream } from "../random/mod.ts";
 import { checkAttackRange, lossGradientSign } from "./_gradient.ts";
 import { pgd } from "./pgd.ts";
-
-/** The paper's FGSM epsilon. */
-export const HEADLINE_EPSILON = 0.1;
-
-/** The FGSM curve's default epsilons (0 is clean accuracy). */
-export const DEFAULT_EPSILONS: readonly number[] = [0, 0.01, 0.02, 0.05, HEADLINE_EPSILON, 0.2];
+import { type PixelImages, pixelTensor } from "./_pixels.ts";
 
 /** Options of {@link robustness}. */
 export interface RobustnessOptions {
   /** Images attacked (a seeded sample of the split; all of it when larger). */
   count: number;
-  /** @default {DEFAULT_EPSILONS} */
+  /** @default {EPSILON_GRID} (from `lib/results`) */
   epsilons?: readonly number[];
   /** Epsilon of the headline numbers (added to the curve when missing). @default {0.1} */
   headline?: number;
@@ -47,21 +41,6 @@ export interface RobustnessOptions {
   clipMax?: number;
 }
 
-/** Seed offset between PGD restarts (larger than any batch start, so streams never meet). */
-const RESTART_SEED_STRIDE = 1_000_003;
-
-/** `count` distinct positions out of `n`, drawn with a seeded partial Fisher-Yates shuffle. */
-export function sampleIndices(n: number, count: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  const k = Math.min(count, n);
-  const random = seededRandom(seed);
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order.slice(0, k);
-}
-
 function countCorrect(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D): number {
   const correct = tf.tidy(() =>
     tf.sum(tf.cast(tf.equal(tf.argMax(model.predict(x) as tf.Tensor2D, -1), y), "int32"))
@@ -82,10 +61,10 @@ function countCorrect(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D): nu
  */
 export function robustness(
   model: tf.LayersModel,
-  split: LabeledImages,
+  split: PixelImages,
   {
     count,
-    epsilons = DEFAULT_EPSILONS,
+    epsilons = EPSILON_GRID,
     headline = HEADLINE_EPSILON,
     batchSize = 128,
     seed = 0,
@@ -109,13 +88,12 @@ export function robustness(
       `Expected count to be a positive integer but found ${count}: pass e.g. 1000`,
     );
   }
-  const indices = sampleIndices(split.count, count, seed);
+  const indices = sampleIndices(split.count, count, stream(seed, "attack-sample"));
   const fgsmCorrect = new Map<number, number>(grid.map((e) => [e, 0]));
   let pgdCorrect = 0, normalizedCorrect = 0;
   for (let start = 0; start < indices.length; start += batchSize) {
     const batch = indices.slice(start, start + batchSize);
-    // tidy: toImageTensor also makes a label tensor it does not return; this frees it.
-    const x = tf.tidy(() => toImageTensor(split, batch));
+    const x = pixelTensor(split, batch);
     const y = tf.tensor1d(batch.map((i) => split.labels[i]!), "int32");
     const sign = lossGradientSign(model, x, y);
     for (const e of grid) {
@@ -143,7 +121,7 @@ export function robustness(
           ...pgdOptions,
           stepSize: pgdStep,
           epsilon: headline,
-          seed: seed + start + r * RESTART_SEED_STRIDE,
+          seed: deriveSeed(seed, "pgd-start", start, r),
           clipMin,
           clipMax,
         });

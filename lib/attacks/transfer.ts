@@ -7,10 +7,10 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type LabeledImages, toImageTensor } from "../data/mod.ts";
+import { deriveSeed, sampleIndices, stream } from "../random/mod.ts";
 import { fgsm } from "./fgsm.ts";
 import { pgd } from "./pgd.ts";
-import { sampleIndices } from "./robustness.ts";
+import { type PixelImages, pixelTensor } from "./_pixels.ts";
 
 /** Options of {@link transferAttack}. */
 export interface TransferOptions {
@@ -68,7 +68,7 @@ function correct(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D): number 
 export function transferAttack(
   source: tf.LayersModel,
   targets: readonly tf.LayersModel[],
-  split: LabeledImages,
+  split: PixelImages,
   { epsilon, count, seed = 0, attack = "fgsm", batchSize = 128 }: TransferOptions,
 ): TransferResult[] {
   if (!Number.isInteger(count) || count < 1) {
@@ -76,17 +76,19 @@ export function transferAttack(
       `Expected count to be a positive integer but found ${count}: pass e.g. 1000`,
     );
   }
-  const indices = sampleIndices(split.count, count, seed);
+  // The same images `robustness` attacks for this seed.
+  const indices = sampleIndices(split.count, count, stream(seed, "attack-sample"));
   const adversarial = targets.map(() => 0);
   const clean = targets.map(() => 0);
   for (let start = 0; start < indices.length; start += batchSize) {
     const batch = indices.slice(start, start + batchSize);
-    // tidy: toImageTensor also makes a label tensor it does not return; this frees it.
-    const x = tf.tidy(() => toImageTensor(split, batch));
+    const x = pixelTensor(split, batch);
     const y = tf.tensor1d(batch.map((i) => split.labels[i]!), "int32");
-    const adv = attack === "fgsm"
-      ? fgsm(source, x, y, { epsilon })
-      : pgd(source, x, y, { epsilon, steps: attack.pgdSteps, seed: seed + start });
+    const adv = attack === "fgsm" ? fgsm(source, x, y, { epsilon }) : pgd(source, x, y, {
+      epsilon,
+      steps: attack.pgdSteps,
+      seed: deriveSeed(seed, "pgd-start", start, 0),
+    });
     targets.forEach((target, t) => {
       adversarial[t]! += correct(target, adv, y);
       clean[t]! += correct(target, x, y);

@@ -1,16 +1,25 @@
 /** Conversions from the on-disk pixel layouts to HWC (internal). */
 
+/** Where one square image sits in the source and the destination, and its size. */
+export interface LayoutOptions {
+  /** Start of the image in `src`. */
+  srcOffset: number;
+  /** Start of the HWC copy in `out`. */
+  outOffset: number;
+  /** Height and width in pixels. */
+  size: number;
+  /** Channels (planes). */
+  channels: number;
+}
+
 /**
  * Copies one channel-planar, row-major image (CIFAR: all R rows, then G, then B)
  * into `out` at `outOffset` in HWC order.
  */
 export function planarRowMajorToHwc(
   src: Uint8Array,
-  srcOffset: number,
   out: Uint8Array,
-  outOffset: number,
-  size: number,
-  channels: number,
+  { srcOffset, outOffset, size, channels }: LayoutOptions,
 ): void {
   const plane = size * size;
   for (let c = 0; c < channels; c++) {
@@ -25,11 +34,8 @@ export function planarRowMajorToHwc(
  */
 export function planarColumnMajorToHwc(
   src: Uint8Array,
-  srcOffset: number,
   out: Uint8Array,
-  outOffset: number,
-  size: number,
-  channels: number,
+  { srcOffset, outOffset, size, channels }: LayoutOptions,
 ): void {
   const plane = size * size;
   for (let c = 0; c < channels; c++) {

@@ -113,7 +113,12 @@ export function stl10Source(dir: string): Source {
       for (let k = 0; k < indices.length; k++) {
         await handle.seek(indices[k]! * STL10_RECORD_BYTES, Deno.SeekMode.Start);
         await readFully(handle, record, file);
-        planarColumnMajorToHwc(record, 0, images, k * STL10_RECORD_BYTES, STL10_SIZE, 3);
+        planarColumnMajorToHwc(record, images, {
+          srcOffset: 0,
+          outOffset: k * STL10_RECORD_BYTES,
+          size: STL10_SIZE,
+          channels: 3,
+        });
       }
       const labels = Uint8Array.from(indices, (i) => all[i]!);
       return {

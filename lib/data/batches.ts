@@ -5,7 +5,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { mixSeed, mulberry32, shuffleInPlace } from "./_random.ts";
+import { shuffleInPlace, stream } from "../random/mod.ts";
 import { augmentImage } from "./preprocessing.ts";
 import type { AugmentSpec, LabeledImages } from "./types.ts";
 
@@ -71,8 +71,8 @@ export function* batches(
     );
   }
   const order = Array.from({ length: split.count }, (_, i) => i);
-  if (shuffle) shuffleInPlace(order, mulberry32(mixSeed(seed, 0x5eed)));
-  const random = mulberry32(mixSeed(seed, 0xa06));
+  if (shuffle) shuffleInPlace(order, stream(seed, 0x5eed));
+  const random = stream(seed, 0xa06);
   for (let start = 0; start < order.length; start += batchSize) {
     const indices = order.slice(start, start + batchSize);
     if (dropLast && indices.length < batchSize) break;
@@ -112,7 +112,12 @@ function makeBatch(
     }
     let src = split.images, at = i * pixels;
     if (scratch && augment) {
-      augmentImage(split.images, at, scratch, 0, [height, width, channels], augment, random);
+      augmentImage(split.images, scratch, {
+        srcOffset: at,
+        shape: [height, width, channels],
+        spec: augment,
+        random,
+      });
       src = scratch;
       at = 0;
     }

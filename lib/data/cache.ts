@@ -1,5 +1,6 @@
 /**
- * Layout of the data cache under `data/` and atomic file writes.
+ * Layout of the data cache under `data/` (files are written with the one
+ * atomic writer of `lib/results`).
  *
  * ```
  * data/mnist/     train-images-idx3-ubyte  train-labels-idx1-ubyte  t10k-images-idx3-ubyte  t10k-labels-idx1-ubyte  SOURCE.json
@@ -70,27 +71,6 @@ export async function readCacheSource(
     if (!stat || stat.size !== expected) return null;
   }
   return source;
-}
-
-/** A temporary sibling name for `path`, unique per process and call. */
-export function tempName(path: string): string {
-  return `${path}.${Deno.pid}-${crypto.randomUUID().slice(0, 8)}.tmp`;
-}
-
-/**
- * Writes `data` to `path` atomically: to a temporary sibling first, then renamed
- * into place; the temporary file is removed if anything fails.
- */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = tempName(path);
-  try {
-    if (typeof data === "string") await Deno.writeTextFile(tmp, data);
-    else await Deno.writeFile(tmp, data);
-    await Deno.rename(tmp, path);
-  } catch (error) {
-    await Deno.remove(tmp).catch(() => {});
-    throw error;
-  }
 }
 
 /** Permissions of a cache folder (temporary folders are created private). */

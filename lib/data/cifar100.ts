@@ -84,7 +84,12 @@ export function parseCifar100(
     const at = i * CIFAR100_RECORD_BYTES;
     coarseLabels[k] = bytes[at]!;
     labels[k] = bytes[at + 1]!;
-    planarRowMajorToHwc(bytes, at + 2, images, k * pixels, CIFAR_SIZE, 3);
+    planarRowMajorToHwc(bytes, images, {
+      srcOffset: at + 2,
+      outOffset: k * pixels,
+      size: CIFAR_SIZE,
+      channels: 3,
+    });
   }
   return {
     images,

@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import { DataFormatError } from "./errors.ts";
 
-/** Progress of a transfer or an extraction. */
-export interface Progress {
+/** Progress of a transfer or an extraction (training progress is `Progress` of `lib/train`). */
+export interface TransferProgress {
   /** Bytes done so far. */
   done: number;
   /** Total bytes, when known. */
@@ -23,7 +23,7 @@ export interface DownloadOptions {
   /** Expected MD5 (hex); when given, a mismatch deletes the partial file and throws. */
   md5?: string;
   /** Called now and then with the bytes received. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: TransferProgress) => void;
   /**
    * Give up (keeping the partial file) when no bytes arrive for this long, in milliseconds.
    * @default {60000}

@@ -13,10 +13,10 @@ import {
   type CacheSource,
   DEFAULT_DATA_DIR,
   SOURCE_FILE,
-  writeFileAtomic,
 } from "./cache.ts";
+import { writeFileAtomic } from "../results/mod.ts";
 import { parseCifar100 } from "./cifar100.ts";
-import { type Progress, writeAll } from "./download.ts";
+import { type TransferProgress, writeAll } from "./download.ts";
 import { DataFormatError } from "./errors.ts";
 import { parseStl10Labels, stl10RecordCount } from "./stl10.ts";
 
@@ -56,7 +56,7 @@ export interface ExtractOptions {
    */
   unlabeled?: boolean;
   /** Called now and then with compressed bytes read. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: TransferProgress) => void;
   /** Opens a file for writing (default: `Deno.open`); lets callers redirect or fault-inject storage. */
   createFile?: (path: string) => Promise<{ write(p: Uint8Array): Promise<number>; close(): void }>;
 }
@@ -164,7 +164,7 @@ async function pumpGzip(
   archivePath: string,
   hash: ReturnType<typeof createHash>,
   tar: TarReader,
-  onProgress?: (progress: Progress) => void,
+  onProgress?: (progress: TransferProgress) => void,
 ): Promise<void> {
   const total = (await Deno.stat(archivePath)).size;
   using file = await Deno.open(archivePath, { read: true });

@@ -15,9 +15,9 @@ import {
   DEFAULT_DATA_DIR,
   readCacheSource,
   SOURCE_FILE,
-  writeFileAtomic,
 } from "./cache.ts";
-import { downloadFile, md5File, type Progress } from "./download.ts";
+import { writeFileAtomic } from "../results/mod.ts";
+import { downloadFile, md5File, type TransferProgress } from "./download.ts";
 import { extractArchive, replaceDir } from "./extract.ts";
 import { parseMnist } from "./idx.ts";
 import type { DatasetName } from "./types.ts";
@@ -63,7 +63,7 @@ export interface FetchOptions {
    */
   force?: boolean;
   /** Called now and then during download and extraction. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: TransferProgress) => void;
 }
 
 /** What {@link fetchDataset} did. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { mixSeed } from "./_random.ts";
+import { deriveSeed } from "../random/mod.ts";
 import { DEFAULT_DATA_DIR } from "./cache.ts";
 import { officialSource, standInSource } from "./_sources.ts";
 import { CIFAR100_FINE_CLASSES, MNIST_CLASSES, STL10_CLASSES } from "./class_names.ts";
@@ -98,7 +98,7 @@ export async function loadDataset(
   const { chosen: valAll, rest: trainAll } = stratifiedSplit(
     trainLabels,
     valCount,
-    mixSeed(seed, 1),
+    deriveSeed(seed, 1),
   );
   const testAll = Uint32Array.from({ length: testLabels.length }, (_, i) => i);
   const pick = (
@@ -115,7 +115,7 @@ export async function loadDataset(
       );
     }
     const poolLabels = Uint8Array.from(pool, (i) => labels[i]!);
-    const { chosen } = stratifiedSplit(poolLabels, size, mixSeed(seed, stream));
+    const { chosen } = stratifiedSplit(poolLabels, size, deriveSeed(seed, stream));
     return Uint32Array.from(chosen, (k) => pool[k]!);
   };
   const chosen = {

@@ -33,7 +33,12 @@ export {
 } from "./stl10.ts";
 export { classCounts, selectImages, stratifiedSplit, VALIDATION_FRACTION } from "./splits.ts";
 export { renderStandIn, STANDIN_SPECS, standInLabels } from "./standin.ts";
-export { augmentationFor, augmentImage, NORMALIZATION } from "./preprocessing.ts";
+export {
+  augmentationFor,
+  augmentImage,
+  type AugmentImageOptions,
+  NORMALIZATION,
+} from "./preprocessing.ts";
 export { type Batch, batches, type BatchOptions, toImageTensor } from "./batches.ts";
 export { CLASS_NAMES, fetchCommand, loadDataset, type LoadOptions } from "./load.ts";
 export {
@@ -42,14 +47,13 @@ export {
   DEFAULT_DATA_DIR,
   readCacheSource,
   SOURCE_FILE,
-  writeFileAtomic,
 } from "./cache.ts";
 export {
   downloadFile,
   type DownloadOptions,
   type DownloadResult,
   md5File,
-  type Progress,
+  type TransferProgress,
 } from "./download.ts";
 export { ARCHIVE_LAYOUT, extractArchive, type ExtractOptions } from "./extract.ts";
 export { fetchDataset, type FetchOptions, type FetchResult, OFFICIAL_ARCHIVES } from "./fetch.ts";

@@ -37,24 +37,32 @@ export function augmentationFor(name: DatasetName): AugmentSpec | null {
   return { cropPadding: CROP_PADDING[name], horizontalFlip: true, padMode: "zero" };
 }
 
+/** Options of {@link augmentImage}. */
+export interface AugmentImageOptions {
+  /** Where the image starts in `src`. @default {0} */
+  srcOffset?: number;
+  /** Where the copy is written in `out`. @default {0} */
+  outOffset?: number;
+  /** `[height, width, channels]`. */
+  shape: readonly [number, number, number];
+  /** The augmentation. */
+  spec: AugmentSpec;
+  /** Seeded uniform generator in [0, 1). */
+  random: () => number;
+}
+
 /**
  * Writes an augmented copy of one HWC image into `out`: a random crop of the
  * padded image (offsets drawn in 0..2*pad), then a random horizontal flip.
  *
  * @param src source images; the image starts at `srcOffset`.
  * @param out destination, written at `outOffset`.
- * @param shape `[height, width, channels]`.
- * @param spec the augmentation.
- * @param random seeded uniform generator in [0, 1).
+ * @param options offsets, shape, augmentation and random stream.
  */
 export function augmentImage(
   src: Uint8Array,
-  srcOffset: number,
   out: Uint8Array,
-  outOffset: number,
-  shape: readonly [number, number, number],
-  spec: AugmentSpec,
-  random: () => number,
+  { srcOffset = 0, outOffset = 0, shape, spec, random }: AugmentImageOptions,
 ): void {
   const [h, w, c] = shape;
   const pad = spec.cropPadding;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { mulberry32, shuffleInPlace } from "./_random.ts";
+import { shuffleInPlace, stream } from "../random/mod.ts";
 import type { LabeledImages } from "./types.ts";
 
 /** Fraction of each official training set held out for validation. */
@@ -64,7 +64,7 @@ export function stratifiedSplit(
     take[k]!++;
     left--;
   }
-  const random = mulberry32(seed);
+  const random = stream(seed);
   const isChosen = new Uint8Array(total);
   classes.forEach((c, k) => {
     const members = shuffleInPlace(byClass.get(c)!.slice(), random);

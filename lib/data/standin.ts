@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { mixSeed, mulberry32, shuffleInPlace } from "./_random.ts";
+import { deriveSeed, shuffleInPlace, stream } from "../random/mod.ts";
 import { CIFAR100_FINE_TO_COARSE } from "./class_names.ts";
 import type { LabeledImages } from "./types.ts";
 
@@ -54,7 +54,7 @@ const SIN_TABLE = Float32Array.from(
 export function standInLabels(spec: StandInSpec, split: "train" | "test"): Uint8Array {
   const count = split === "train" ? spec.trainCount : spec.testCount;
   const labels = Uint8Array.from({ length: count }, (_, i) => i % spec.classes);
-  return shuffleInPlace(labels, mulberry32(mixSeed(STANDIN_SEED, split === "train" ? 1 : 2)));
+  return shuffleInPlace(labels, stream(STANDIN_SEED, split === "train" ? 1 : 2));
 }
 
 /**
@@ -92,7 +92,7 @@ export function renderStandIn(
       );
     }
     labels[k] = all[i]!;
-    const seed = mixSeed(STANDIN_SEED, split === "train" ? 1 : 2, i);
+    const seed = deriveSeed(STANDIN_SEED, split === "train" ? 1 : 2, i);
     drawImage(clamped, k * pixels, size, classRecipe(spec, all[i]!), seed);
   }
   return { images, labels, count: indices.length, height: size, width: size, channels: 3 };
@@ -166,7 +166,7 @@ function drawImage(
   recipe: Recipe,
   seed: number,
 ): void {
-  const random = mulberry32(seed);
+  const random = stream(seed);
   const between = (a: number, b: number) => a + (b - a) * random();
   const [fg0, fg1, fg2] = hsvToRgb(recipe.hue + between(-HUE_JITTER, HUE_JITTER), between(0.55, 1), between(0.55, 1));
   const [bg0, bg1, bg2] = hsvToRgb(between(0, 360), between(0, 0.45), between(0.15, 0.6));

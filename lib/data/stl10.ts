@@ -119,14 +119,12 @@ export function parseStl10(
       );
     }
     labels[k] = allLabels[i]!;
-    planarColumnMajorToHwc(
-      imageBytes,
-      i * STL10_RECORD_BYTES,
-      images,
-      k * STL10_RECORD_BYTES,
-      STL10_SIZE,
-      3,
-    );
+    planarColumnMajorToHwc(imageBytes, images, {
+      srcOffset: i * STL10_RECORD_BYTES,
+      outOffset: k * STL10_RECORD_BYTES,
+      size: STL10_SIZE,
+      channels: 3,
+    });
   }
   return { images, labels, count, height: STL10_SIZE, width: STL10_SIZE, channels: 3 };
 }

@@ -4,14 +4,10 @@
  * @module
  */
 
-/** The data sets of the paper. */
-export type DatasetName = "mnist" | "cifar100" | "stl10";
+import type { DatasetName, Provenance } from "../results/mod.ts";
 
-/** Every supported data set name, in the paper's order. */
-export const DATASET_NAMES: readonly DatasetName[] = ["mnist", "cifar100", "stl10"];
-
-/** Where a data set's pixels came from. */
-export type Provenance = "official" | "synthetic stand-in";
+// The names are defined once on the ground floor; the data layer re-exports them for its callers.
+export { DATASET_NAMES, type DatasetName, type Provenance } from "../results/mod.ts";
 
 /**
  * A set of labelled images, `uint8` in HWC order (RGB or gray).

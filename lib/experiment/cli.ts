@@ -5,9 +5,20 @@
  * @module
  */
 
-import type { DatasetName, ProfileName } from "./results_schema.ts";
-import { DATASET_NAMES, PROFILE_NAMES } from "./profiles.ts";
+import {
+  DATASET_NAMES,
+  type DatasetName,
+  PROFILE_NAMES,
+  type ProfileName,
+} from "../results/mod.ts";
 import { parseShard, type ShardSpec } from "./shard.ts";
+import {
+  type CommandSpec,
+  type OptionSpec,
+  parseCommand,
+  UsageError,
+  usageText,
+} from "../cli/mod.ts";
 
 /** Parsed flags. */
 export interface CliOptions {
@@ -38,28 +49,69 @@ export function outputPaths(out?: string): OutputPaths {
     : { runsRoot: `${out}/runs`, figuresRoot: `${out}/figures` };
 }
 
+const COMMON_OPTIONS = {
+  profile: {
+    type: "string",
+    valueName: PROFILE_NAMES.join("|"),
+    example: "smoke",
+    description: "run size (default quick)",
+  },
+  datasets: {
+    type: "string",
+    valueName: DATASET_NAMES.join(","),
+    example: "mnist,stl10",
+    description: "data sets to include (default all)",
+  },
+  out: {
+    type: "string",
+    valueName: "DIR",
+    example: "/tmp/run",
+    description: "write runs to DIR/runs and figures to DIR/figures",
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The command line of `deno task reproduce`. */
+export const REPRODUCE_COMMAND = {
+  name: "reproduce",
+  summary: "Trains every model, writes results, every figure and figures/REPORT.md (+ .html).",
+  options: {
+    profile: COMMON_OPTIONS.profile,
+    datasets: COMMON_OPTIONS.datasets,
+    seeds: {
+      type: "string",
+      valueName: "N",
+      example: "3",
+      description: "seeds per model (default: the profile's)",
+    },
+    shard: {
+      type: "string",
+      valueName: "k/N",
+      example: "1/4",
+      description: "run slice k of N of the (dataset, model, seed) grid; merge later",
+    },
+    out: COMMON_OPTIONS.out,
+    backend: {
+      type: "string",
+      valueName: "wasm|cpu",
+      example: "wasm",
+      description: "tfjs backend (default wasm)",
+    },
+    resume: { type: "boolean", description: "continue interrupted runs from their checkpoints" },
+  },
+} as const satisfies CommandSpec;
+
+/** The command line of `deno task merge`. */
+export const MERGE_COMMAND = {
+  name: "merge",
+  summary:
+    "Combines the shard files of each data set into results.json, then writes figures and the report.",
+  options: COMMON_OPTIONS,
+} as const satisfies CommandSpec;
+
 /** Usage text of a command. */
 export function usage(command: "reproduce" | "merge"): string {
-  const common = `  --profile ${PROFILE_NAMES.join("|")}   run size (default quick)
-  --datasets ${DATASET_NAMES.join(",")}   data sets to include (default all)
-  --out DIR                 write runs to DIR/runs and figures to DIR/figures
-  --help                    show this text`;
-  if (command === "merge") {
-    return `Usage: deno task merge [flags]
-Combines the shard files of each data set into results.json, then writes figures and the report.
-${common}`;
-  }
-  return `Usage: deno task reproduce [flags]
-Trains every model, writes results, every figure and figures/REPORT.md (+ .html).
-${common}
-  --seeds N                 seeds per model (default: the profile's)
-  --shard k/N               run slice k of N of the (dataset, model, seed) grid; merge later
-  --resume                  continue interrupted runs from their checkpoints
-  --backend wasm|cpu        tfjs backend (default wasm)`;
+  return usageText(command === "merge" ? MERGE_COMMAND : REPRODUCE_COMMAND);
 }
-
-const VALUE_FLAGS = ["profile", "datasets", "seeds", "shard", "out", "backend"] as const;
-const BOOLEAN_FLAGS = ["resume", "help"] as const;
 
 /**
  * Parses flags (`--flag value` or `--flag=value`).
@@ -67,7 +119,7 @@ const BOOLEAN_FLAGS = ["resume", "help"] as const;
  * @param args `Deno.args`.
  * @param command Which command (merge accepts fewer flags).
  * @returns The options.
- * @throws {TypeError} for an unknown flag, a missing value or an unknown name.
+ * @throws {UsageError} (a `TypeError`) for an unknown flag, a missing value or an unknown name.
  * @throws {RangeError} for a bad number of seeds or shard.
  * @example
  * ```ts
@@ -79,91 +131,52 @@ export function parseCli(
   args: readonly string[],
   command: "reproduce" | "merge" = "reproduce",
 ): CliOptions {
-  const allowed = command === "merge"
-    ? ["profile", "datasets", "out", "help"]
-    : [...VALUE_FLAGS, ...BOOLEAN_FLAGS];
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (match === null || !allowed.includes(match[1]!)) {
-      throw new TypeError(
-        `Expected a flag of ${allowed.map((f) => `--${f}`).join(", ")} but found "${arg}": ` +
-          `see deno task ${command} --help`,
-      );
-    }
-    const name = match[1]!;
-    if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
-      if (match[2] !== undefined) {
-        throw new TypeError(
-          `Expected --${name} without a value but found "${arg}": drop "=${match[2]}"`,
-        );
-      }
-      flags.add(name);
-      continue;
-    }
-    const value = match[2] ?? args[++i];
-    if (value === undefined || value.startsWith("--")) {
-      throw new TypeError(
-        `Expected a value after --${name} but found none: e.g. --${name} ${example(name)}`,
-      );
-    }
-    values.set(name, value);
-  }
-  const profile = values.get("profile") ?? "quick";
+  const parsed = command === "merge"
+    ? parseCommand(args, MERGE_COMMAND)
+    : parseCommand(args, REPRODUCE_COMMAND);
+  const values: Partial<Record<keyof typeof REPRODUCE_COMMAND.options, string | boolean>> =
+    parsed.values;
+  const profile = (values.profile as string | undefined) ?? "quick";
   if (!(PROFILE_NAMES as readonly string[]).includes(profile)) {
-    throw new TypeError(
+    throw new UsageError(
       `Expected --profile to be one of ${
         PROFILE_NAMES.join(", ")
       } but found "${profile}": pick one of those`,
     );
   }
-  const datasets = (values.get("datasets") ?? DATASET_NAMES.join(",")).split(",").map((d) =>
-    d.trim()
-  );
+  const datasets = ((values.datasets as string | undefined) ?? DATASET_NAMES.join(","))
+    .split(",").map((d) => d.trim());
   for (const d of datasets) {
     if (!(DATASET_NAMES as readonly string[]).includes(d)) {
-      throw new TypeError(
+      throw new UsageError(
         `Expected --datasets to list ${
           DATASET_NAMES.join(", ")
         } but found "${d}": separate names with commas`,
       );
     }
   }
-  const seedsText = values.get("seeds");
+  const seedsText = values.seeds as string | undefined;
   const seeds = seedsText === undefined ? undefined : Number(seedsText);
   if (seeds !== undefined && !(Number.isInteger(seeds) && seeds >= 1)) {
     throw new RangeError(
       `Expected --seeds to be a whole number >= 1 but found "${seedsText}": e.g. --seeds 3`,
     );
   }
-  const backend = values.get("backend") ?? "wasm";
+  const backend = (values.backend as string | undefined) ?? "wasm";
   if (backend !== "wasm" && backend !== "cpu") {
-    throw new TypeError(
+    throw new UsageError(
       `Expected --backend to be wasm or cpu but found "${backend}": pick one of those`,
     );
   }
-  const shardText = values.get("shard");
+  const shardText = values.shard as string | undefined;
   return {
     profile: profile as ProfileName,
     datasets: [...new Set(datasets)] as DatasetName[],
     seeds,
     shard: shardText === undefined ? undefined : parseShard(shardText),
-    resume: flags.has("resume"),
-    out: values.get("out"),
+    resume: values.resume === true,
+    out: values.out as string | undefined,
     backend,
-    help: flags.has("help"),
+    help: parsed.help,
   };
-}
-
-function example(flag: string): string {
-  return ({
-    profile: "smoke",
-    datasets: "mnist,stl10",
-    seeds: "3",
-    shard: "1/4",
-    out: "/tmp/run",
-    backend: "wasm",
-  } as Record<string, string>)[flag] ?? "VALUE";
 }

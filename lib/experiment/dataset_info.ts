@@ -6,8 +6,8 @@
  */
 
 import type { Dataset, LabeledImages } from "../data/mod.ts";
-import type { DatasetInfo, ImageSample } from "./results_schema.ts";
-import { mulberry32 } from "../random/mod.ts";
+import type { DatasetInfo, ImageSample } from "../results/mod.ts";
+import { sampleIndices, stream } from "../random/mod.ts";
 
 /** Base64 of bytes (chunked so large images do not overflow the call stack). */
 export function encodeBase64(bytes: Uint8Array): string {
@@ -17,27 +17,6 @@ export function encodeBase64(bytes: Uint8Array): string {
     binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
   }
   return btoa(binary);
-}
-
-/**
- * A seeded sample of `count` distinct indices in [0, n), in ascending order
- * (partial Fisher-Yates with a mulberry32 stream).
- *
- * @example
- * ```ts
- * import { sampleIndices } from "./dataset_info.ts";
- * sampleIndices(10, 3, 1).length; // 3
- * ```
- */
-export function sampleIndices(n: number, count: number, seed: number): number[] {
-  const next = mulberry32(seed);
-  const pool = Array.from({ length: n }, (_, i) => i);
-  const k = Math.min(count, n);
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(next() * (n - i));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-  }
-  return pool.slice(0, k).sort((a, b) => a - b);
 }
 
 /**
@@ -77,7 +56,7 @@ export function datasetInfo(dataset: Dataset, sampleCount: number): DatasetInfo 
   const counts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < train.count; i++) counts[train.labels[i]!]! += 1;
   const sample = (split: LabeledImages) =>
-    imageSample(split, sampleIndices(split.count, sampleCount, SAMPLE_SEED));
+    imageSample(split, sampleIndices(split.count, sampleCount, stream(SAMPLE_SEED)));
   return {
     name: dataset.name,
     provenance: dataset.provenance,

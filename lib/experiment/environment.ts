@@ -6,7 +6,7 @@
 
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
-import type { Environment } from "./results_schema.ts";
+import type { Environment } from "../results/mod.ts";
 
 /** Bytes per GiB. */
 const GIB = 1024 ** 3;

@@ -17,7 +17,7 @@ import { buildModel, specFor } from "../models/mod.ts";
 import { Circuit } from "../quantum/mod.ts";
 import { setupRuntime } from "../runtime/mod.ts";
 import { fit, TrainingInterruptedError } from "../train/mod.ts";
-import type { DatasetName, MemoryRecord, ModelKind } from "./results_schema.ts";
+import type { DatasetName, MemoryRecord, ModelKind } from "../results/mod.ts";
 import type { SplitSizes } from "./profiles.ts";
 
 /** Training steps the child runs (the first one is the slowest; a few reach the steady state). */

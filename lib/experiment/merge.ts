@@ -6,11 +6,16 @@
  * @module
  */
 
-import type { ModelKind, ModelResult, Results, SeedRun } from "./results_schema.ts";
-import { MODEL_KINDS } from "./results_schema.ts";
-import { loadResults } from "./load_results.ts";
-import { summarizeRuns } from "./summary.ts";
-import { writeJsonAtomic } from "./atomic_write.ts";
+import {
+  loadResults,
+  MODEL_KINDS,
+  type ModelKind,
+  type ModelResult,
+  type Results,
+  type SeedRun,
+  summarizeRuns,
+  writeJsonAtomic,
+} from "../results/mod.ts";
 
 /** Shards that disagree, overlap or leave cells out. */
 export class MergeError extends Error {

@@ -1,12 +1,14 @@
 /**
- * Experiments end to end: profiles (`smoke`, `quick`, `paper`), running one
- * data set's grid of models and seeds into a versioned `results.json`
- * (written atomically), loading and validating results, seed statistics,
- * sharding the (dataset, model, seed) grid and merging shards.
+ * Experiments end to end, the top of the library: profiles (`smoke`, `quick`,
+ * `paper`), running one data set's grid of models and seeds into a versioned
+ * `results.json`, sharding the (dataset, model, seed) grid and merging shards,
+ * and the steps after training (analysis, figures, report). The schema, its
+ * loading and the summary over seeds live on the ground floor, `lib/results`.
  *
  * @example
  * ```ts ignore
- * import { loadResults, runDataset } from "./mod.ts";
+ * import { runDataset } from "./mod.ts";
+ * import { loadResults } from "../results/mod.ts";
  * await runDataset("mnist", { profile: "smoke" });
  * const results = await loadResults("data/runs/smoke/mnist/results.json");
  * console.log(results.models.hybrid?.summary.testAccuracy);
@@ -15,22 +17,7 @@
  * @module
  */
 
-export * from "./results_schema.ts";
-export {
-  DATASET_NAMES,
-  HEADLINE_EPSILON,
-  type Profile,
-  PROFILE_NAMES,
-  profileByName,
-  profileFromEnv,
-  PROFILES,
-  seedList,
-  type SplitSizes,
-} from "./profiles.ts";
-export { CONFIDENCE, meanCI95, studentTQuantile } from "./stats.ts";
-export { lastEpoch, summarizeRuns, SUMMARY_METRICS } from "./summary.ts";
-export { dirnameOf, writeFileAtomic, writeJsonAtomic } from "./atomic_write.ts";
-export { loadResults, ResultsFormatError, validateResults } from "./load_results.ts";
+export { type Profile, profileByName, PROFILES, seedList, type SplitSizes } from "./profiles.ts";
 export {
   experimentGrid,
   type GridCell,
@@ -41,13 +28,7 @@ export {
 } from "./shard.ts";
 export { MergeError, mergeRunDir, mergeShards } from "./merge.ts";
 export { collectEnvironment } from "./environment.ts";
-export {
-  datasetInfo,
-  encodeBase64,
-  imageSample,
-  SAMPLE_SEED,
-  sampleIndices,
-} from "./dataset_info.ts";
+export { datasetInfo, encodeBase64, imageSample, SAMPLE_SEED } from "./dataset_info.ts";
 export {
   cellWork,
   type ExperimentProgress,

@@ -6,13 +6,11 @@
  * @module
  */
 
-import { analysisPathFor, analyze, saveAnalysis } from "../analysis/mod.ts";
+import { analysisFor, analysisPathFor } from "../analysis/mod.ts";
 import { renderAll, writeTopIndex } from "../figures/mod.ts";
 import { writeReport } from "../report/mod.ts";
 import type { ReportInput } from "../report/mod.ts";
-import type { DatasetName, ProfileName } from "./results_schema.ts";
-import { loadResults } from "./load_results.ts";
-import { PROFILES } from "./profiles.ts";
+import { type DatasetName, loadResults, type ProfileName } from "../results/mod.ts";
 
 /** Options of {@link finishRun}. */
 export interface FinishOptions {
@@ -50,14 +48,8 @@ export async function finishRun(
     const file = `${runsRoot}/${profile}/${dataset}/results.json`;
     const results = await loadResults(file);
     inputs.push({ results, file });
-    const t0 = performance.now();
-    const analysis = analyze(results, PROFILES[profile].analysis);
-    const analysisFile = analysisPathFor(file);
-    await saveAnalysis(analysisFile, analysis);
-    analysisFiles.push(analysisFile);
-    log(
-      `Analysed ${dataset} in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${analysisFile}`,
-    );
+    const analysis = await analysisFor(results, { resultsPath: file, reanalyze: true, log });
+    analysisFiles.push(analysisPathFor(file));
     const t1 = performance.now();
     const files = await renderAll(results, analysis, { outDir: `${figuresRoot}/${dataset}` });
     figureFiles.push(

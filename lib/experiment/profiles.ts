@@ -6,8 +6,14 @@
  * @module
  */
 
-import type { AnalyzeOptions } from "../analysis/mod.ts";
-import type { DatasetName, ProfileName } from "./results_schema.ts";
+import { type AnalyzeOptions, PROFILE_ANALYSIS } from "../analysis/mod.ts";
+import {
+  type DatasetName,
+  EPSILON_GRID,
+  PROFILE_DESCRIPTIONS,
+  PROFILE_NAMES,
+  type ProfileName,
+} from "../results/mod.ts";
 
 /** Split sizes; `undefined` for a split means the whole split. */
 export interface SplitSizes {
@@ -40,22 +46,18 @@ export interface Profile {
   featureCount: number;
   /** Images per split stored as samples (and per model as predictions). */
   sampleCount: number;
-  /** Options of `analyze` (t-SNE is the slow part; short profiles iterate less). */
+  /** Options of `analyze`: `PROFILE_ANALYSIS[name]` of `lib/analysis`, which `analysisFor` reads. */
   analysis: AnalyzeOptions;
 }
 
-/** The paper's FGSM epsilon. */
-export const HEADLINE_EPSILON = 0.1;
-
 /** The FGSM curve every profile draws. */
-const EPSILONS = [0, 0.01, 0.02, 0.05, HEADLINE_EPSILON, 0.2];
+const EPSILONS = [...EPSILON_GRID];
 
 /** The three profiles, by name. */
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   smoke: {
     name: "smoke",
-    description:
-      "tiny subsets, 1 epoch, 1 seed: checks that everything runs (a few minutes); no verdicts",
+    description: PROFILE_DESCRIPTIONS.smoke,
     sizes: {
       mnist: { train: 512, val: 128, test: 256 },
       cifar100: { train: 512, val: 128, test: 256 },
@@ -71,12 +73,11 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdRestarts: 2,
     featureCount: 128,
     sampleCount: 16,
-    analysis: { tsneIterations: 150, tsnePoints: 128 },
+    analysis: PROFILE_ANALYSIS.smoke,
   },
   quick: {
     name: "quick",
-    description:
-      "moderate subsets, 3 epochs, 1 seed: every figure in minutes (default); add --seeds 3 for verdicts",
+    description: PROFILE_DESCRIPTIONS.quick,
     sizes: {
       mnist: { train: 4096, val: 512, test: 1024 },
       cifar100: { train: 4096, val: 512, test: 1024 },
@@ -92,12 +93,11 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdRestarts: 2,
     featureCount: 400,
     sampleCount: 16,
-    analysis: { tsneIterations: 300 },
+    analysis: PROFILE_ANALYSIS.quick,
   },
   paper: {
     name: "paper",
-    description:
-      "the paper's data, epochs (50) and batch size (64); optimiser (Adam 1e-3), seeds (3), trunks and head are our choices (see Protocol)",
+    description: PROFILE_DESCRIPTIONS.paper,
     sizes: { mnist: {}, cifar100: {}, stl10: {} },
     epochs: 50,
     batchSize: 64,
@@ -109,15 +109,9 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     pgdRestarts: 5,
     featureCount: 500,
     sampleCount: 16,
-    analysis: {},
+    analysis: PROFILE_ANALYSIS.paper,
   },
 };
-
-/** Profile names in the order `--help` lists them. */
-export const PROFILE_NAMES: readonly ProfileName[] = ["smoke", "quick", "paper"];
-
-/** Data sets in the paper's order. */
-export const DATASET_NAMES: readonly DatasetName[] = ["mnist", "cifar100", "stl10"];
 
 /**
  * Looks up a profile by name, with a clear error for an unknown one.
@@ -135,20 +129,6 @@ export function profileByName(name: string): Profile {
     );
   }
   return PROFILES[name as ProfileName];
-}
-
-/**
- * The profile selected by the `HQC_PROFILE` environment variable (notebooks),
- * or `quick` when it is unset.
- */
-export function profileFromEnv(): Profile {
-  let name: string | undefined;
-  try {
-    name = Deno.env.get("HQC_PROFILE");
-  } catch {
-    name = undefined;
-  }
-  return profileByName(name === undefined || name === "" ? "quick" : name);
 }
 
 /** The seeds a run uses: 1..n. */

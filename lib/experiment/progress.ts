@@ -8,7 +8,7 @@
  */
 
 import type { Progress } from "../train/mod.ts";
-import type { DatasetName, ModelKind } from "./results_schema.ts";
+import type { DatasetName, ModelKind } from "../results/mod.ts";
 import type { Profile } from "./profiles.ts";
 import type { GridCell } from "./shard.ts";
 

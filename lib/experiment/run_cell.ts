@@ -12,9 +12,15 @@ import { evaluate, extractFeatures, fit, optimizerFloorBytes } from "../train/mo
 import type { Progress } from "../train/mod.ts";
 import { robustness } from "../attacks/mod.ts";
 import type { Circuit } from "../quantum/mod.ts";
-import type { MemoryRecord, ModelKind, SeedRun } from "./results_schema.ts";
-import { HEADLINE_EPSILON, type Profile } from "./profiles.ts";
-import { imageSample, sampleIndices } from "./dataset_info.ts";
+import {
+  HEADLINE_EPSILON,
+  type MemoryRecord,
+  type ModelKind,
+  type SeedRun,
+} from "../results/mod.ts";
+import type { Profile } from "./profiles.ts";
+import { imageSample } from "./dataset_info.ts";
+import { sampleIndices, stream } from "../random/mod.ts";
 import { TRAIN_SHARE } from "./progress.ts";
 
 /** Seed of the test images whose features every model reports (the same for all models). */
@@ -93,7 +99,7 @@ export async function runCell(
       normalizationStd: spec.std,
     });
     onStage?.("features", 0.97);
-    const indices = sampleIndices(dataset.test.count, profile.featureCount, FEATURE_SEED);
+    const indices = sampleIndices(dataset.test.count, profile.featureCount, stream(FEATURE_SEED));
     const values = extractFeatures(model, dataset.test, indices);
     const shown = indices.slice(0, profile.sampleCount);
     const run: SeedRun = {

@@ -10,14 +10,17 @@ import { setupRuntime } from "../runtime/mod.ts";
 import { loadDataset } from "../data/mod.ts";
 import { specFor } from "../models/mod.ts";
 import { type Circuit, paperCircuit } from "../quantum/mod.ts";
-import type {
-  DatasetName,
-  ModelKind,
-  ModelResult,
-  ProfileName,
-  Results,
-} from "./results_schema.ts";
-import { MODEL_KINDS, RESULTS_VERSION } from "./results_schema.ts";
+import {
+  type DatasetName,
+  MODEL_KINDS,
+  type ModelKind,
+  type ModelResult,
+  type ProfileName,
+  type Results,
+  RESULTS_VERSION,
+  summarizeRuns,
+  writeJsonAtomic,
+} from "../results/mod.ts";
 import { type Profile, profileByName, seedList } from "./profiles.ts";
 import {
   experimentGrid,
@@ -28,8 +31,6 @@ import {
 } from "./shard.ts";
 import { datasetInfo } from "./dataset_info.ts";
 import { collectEnvironment } from "./environment.ts";
-import { summarizeRuns } from "./summary.ts";
-import { writeJsonAtomic } from "./atomic_write.ts";
 import { type CellResult, runCell } from "./run_cell.ts";
 import { measureFreshProcess } from "./memory_probe.ts";
 import { runTransfers } from "./run_transfers.ts";

@@ -13,8 +13,8 @@ import type { Dataset } from "../data/mod.ts";
 import { buildModel, type DatasetSpec } from "../models/mod.ts";
 import type { Circuit } from "../quantum/mod.ts";
 import { loadCheckpoint } from "../train/mod.ts";
-import { HEADLINE_EPSILON, type Profile } from "./profiles.ts";
-import type { ModelKind, TransferRecord } from "./results_schema.ts";
+import type { Profile } from "./profiles.ts";
+import { HEADLINE_EPSILON, type ModelKind, type TransferRecord } from "../results/mod.ts";
 
 /** Options of {@link runTransfers}. */
 export interface RunTransfersOptions {

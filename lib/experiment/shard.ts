@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { DatasetName, ModelKind } from "./results_schema.ts";
+import type { DatasetName, ModelKind } from "../results/mod.ts";
 
 /** One independent training run. */
 export interface GridCell {

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { ModelKind } from "../experiment/results_schema.ts";
+import type { ModelKind } from "../results/mod.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
 import { MODEL_COLORS, MODEL_LABELS } from "./palette.ts";
 
@@ -22,11 +22,18 @@ export interface MetricBar {
 /** Draws bars grouped by metric (facets), one colour per model, values printed above. */
 export function metricBars(
   bars: readonly MetricBar[],
-  metrics: readonly string[],
-  kinds: readonly ModelKind[],
-  yLabel: string,
-  width: number,
-  height: number,
+  { metrics, kinds, yLabel, width, height }: {
+    /** Metric labels, in facet order. */
+    metrics: readonly string[];
+    /** Models, in colour order. */
+    kinds: readonly ModelKind[];
+    /** Label of the y axis. */
+    yLabel: string;
+    /** Panel width in pixels. */
+    width: number;
+    /** Panel height in pixels. */
+    height: number;
+  },
 ): Panel {
   const rows = bars.map((b) => ({
     ...b,

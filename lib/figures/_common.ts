@@ -5,26 +5,18 @@
  * @module
  */
 import {
+  DATASET_LABELS,
   type EpochRecord,
   MODEL_KINDS,
   type ModelKind,
   type Results,
   type SeedRun,
-} from "../experiment/results_schema.ts";
-import type { Analysis } from "../analysis/types.ts";
+} from "../results/mod.ts";
 import { Figure } from "./figure.ts";
 import { frame, type LegendItem } from "./frame.ts";
 import type { Panel } from "./_plot.ts";
-import { DATASET_LABELS } from "./numbering.ts";
 import { type FigureOptions, type NormalizedOptions, normalizeOptions } from "./options.ts";
 import { MODEL_COLORS, MODEL_LABELS } from "./palette.ts";
-
-/** Signature shared by every figure function. */
-export type FigureFunction = (
-  results: Results,
-  analysis: Analysis,
-  options?: FigureOptions,
-) => Figure;
 
 /** Title, subtitle and stand-in warning of a figure about `what`. */
 export function header(results: Results, what: string) {

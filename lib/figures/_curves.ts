@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { EpochRecord, ModelKind, Results } from "../experiment/results_schema.ts";
+import type { EpochRecord, ModelKind, Results } from "../results/mod.ts";
 import { epochMeans, makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { type Panel, plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";
@@ -32,11 +32,18 @@ export interface EpochAxis {
 /** Draws `series` for every kind in `kinds` against the epoch. */
 export function epochChart(
   results: Results,
-  kinds: readonly ModelKind[],
-  series: readonly Series[],
-  axis: EpochAxis,
-  width: number,
-  height: number,
+  { kinds, series, axis, width, height }: {
+    /** Models drawn. */
+    kinds: readonly ModelKind[];
+    /** Curves drawn per model. */
+    series: readonly Series[];
+    /** The y axis. */
+    axis: EpochAxis;
+    /** Panel width in pixels. */
+    width: number;
+    /** Panel height in pixels. */
+    height: number;
+  },
 ): Panel {
   const marks: Plot.Markish[] = [Plot.gridY({ strokeOpacity: 0.12 })];
   let maxEpoch = 1;
@@ -135,7 +142,13 @@ export function epochFigure(
     what: spec.what,
     caption: spec.caption,
     legend: [...modelLegend(kinds), ...(spec.extraLegend ?? [])],
-    panels: [epochChart(results, kinds, spec.series, spec.axis, o.width - 24, o.height)],
+    panels: [epochChart(results, {
+      kinds,
+      series: spec.series,
+      axis: spec.axis,
+      width: o.width - 24,
+      height: o.height,
+    })],
     options: o,
   });
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ImageSample } from "../experiment/results_schema.ts";
+import type { ImageSample } from "../results/mod.ts";
 import type { Panel } from "./_plot.ts";
 import { esc, num, text } from "./_svg.ts";
 import { encodePNG, fromBase64, toBase64 } from "./png_encode.ts";
@@ -25,7 +25,7 @@ const GAP = 10;
 /** A data URI of one image of `sample`. */
 export function imageDataURI(sample: ImageSample, index: number): string {
   const bytes = fromBase64(sample.images[index]!);
-  const png = encodePNG(bytes, sample.width, sample.height, sample.channels);
+  const png = encodePNG(bytes, sample);
   return `data:image/png;base64,${toBase64(png)}`;
 }
 

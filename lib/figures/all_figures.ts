@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { ModelKind, Results } from "../experiment/results_schema.ts";
+import { type Analysis, MODEL_KINDS, type ModelKind, type Results } from "../results/mod.ts";
 import { accuracyFigure } from "./accuracy.ts";
 import { architectureFigure } from "./architecture.ts";
 import { circuitFigure } from "./circuit.ts";
@@ -22,7 +21,6 @@ import { robustnessFigure } from "./robustness.ts";
 import { sampleImagesFigure } from "./sample_images.ts";
 import { samplePredictionsFigure } from "./sample_predictions.ts";
 import { testMetricsFigure } from "./test_metrics.ts";
-import { MODEL_KINDS } from "../experiment/results_schema.ts";
 
 /**
  * Renders every figure kind for `results` in paper order: architecture,

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { LayerSummary, ModelKind, Results } from "../experiment/results_schema.ts";
+import type { Analysis, LayerSummary, ModelKind, Results } from "../results/mod.ts";
 import { makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import type { Panel } from "./_plot.ts";
 import { num, text, textWidth } from "./_svg.ts";

@@ -3,9 +3,8 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { Results } from "../experiment/results_schema.ts";
-import { Circuit } from "../quantum/circuit.ts";
+import type { Analysis, Results } from "../results/mod.ts";
+import { Circuit } from "../quantum/mod.ts";
 import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, type Panel } from "./_plot.ts";
 import { svgSize } from "./_svg.ts";

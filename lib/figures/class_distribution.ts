@@ -4,8 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Analysis } from "../analysis/types.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import type { Analysis, Results } from "../results/mod.ts";
 import { makeFigure, normalizeOptions } from "./_common.ts";
 import { shortName } from "./_images.ts";
 import { plotPanel } from "./_plot.ts";

@@ -4,8 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Analysis } from "../analysis/types.ts";
-import type { ModelKind, Results } from "../experiment/results_schema.ts";
+import type { Analysis, ModelKind, Results } from "../results/mod.ts";
 import { firstRun, makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";

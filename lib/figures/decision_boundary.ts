@@ -4,8 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Analysis } from "../analysis/types.ts";
-import type { ModelKind, Results } from "../experiment/results_schema.ts";
+import type { Analysis, ModelKind, Results } from "../results/mod.ts";
 import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, plotPanel } from "./_plot.ts";
 import { classLegend } from "./feature_space.ts";

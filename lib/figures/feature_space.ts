@@ -4,8 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Analysis, Projection } from "../analysis/types.ts";
-import type { ModelKind, Results } from "../experiment/results_schema.ts";
+import type { Analysis, ModelKind, Projection, Results } from "../results/mod.ts";
 import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import type { Analysis, Results } from "../results/mod.ts";
 import { epochFigure } from "./_curves.ts";
 import type { Figure } from "./figure.ts";
 import type { FigureOptions } from "./options.ts";

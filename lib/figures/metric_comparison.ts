@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import type { Analysis, Results } from "../results/mod.ts";
 import { makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { type MetricBar, metricBars } from "./_bars.ts";
 import type { Figure } from "./figure.ts";
@@ -58,7 +57,13 @@ export function metricComparisonFigure(
       `${n === 1 ? "; zero width with one seed" : ""}), clipped to 0-100 %.`,
     legend: modelLegend(kinds),
     panels: [
-      metricBars(bars, METRICS.map((m) => m[1]), kinds, "mean score (%)", o.width - 24, o.height),
+      metricBars(bars, {
+        metrics: METRICS.map((m) => m[1]),
+        kinds,
+        yLabel: "mean score (%)",
+        width: o.width - 24,
+        height: o.height,
+      }),
     ],
     options: o,
   });

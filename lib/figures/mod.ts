@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts ignore
- * import { loadResults } from "../experiment/load_results.ts";
+ * import { loadResults } from "../results/mod.ts";
  * import { analyze } from "../analysis/mod.ts";
  * import { lossFigure, renderAll } from "./mod.ts";
  * const results = await loadResults("data/runs/smoke/mnist/results.json");
@@ -30,7 +30,7 @@ export { Figure, type FigureInit } from "./figure.ts";
 export { frame, type Framed, type FrameSpec, type LegendItem, type Region } from "./frame.ts";
 export { lossFigure } from "./loss.ts";
 export { metricComparisonFigure } from "./metric_comparison.ts";
-export { DATASET_LABELS, figureId, type NumberedKind } from "./numbering.ts";
+export { figureId, type NumberedKind } from "./numbering.ts";
 export {
   type FigureOptions,
   FONT_FAMILY,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { DatasetName } from "../experiment/results_schema.ts";
+import type { DatasetName } from "../results/mod.ts";
 
 /** Kinds of figure in the order the paper numbers them (after the architecture). */
 export const NUMBERED_KINDS = [
@@ -26,20 +26,14 @@ export type NumberedKind = "architecture" | typeof NUMBERED_KINDS[number];
 
 const FIRST_NUMBER: Record<DatasetName, number> = { mnist: 2, cifar100: 13, stl10: 24 };
 
-/** Display names of the data sets. */
-export const DATASET_LABELS: Readonly<Record<DatasetName, string>> = {
-  mnist: "MNIST",
-  cifar100: "CIFAR-100",
-  stl10: "STL-10",
-};
-
 /**
  * The figure id, e.g. `figureId("cifar100", "training", "a")` is `fig13a`.
  *
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { figureId } from "./numbering.ts";
- * console.assert(figureId("stl10", "circuit") === "fig34");
+ * ok(figureId("stl10", "circuit") === "fig34");
  * ```
  */
 export function figureId(dataset: DatasetName, kind: NumberedKind, letter = ""): string {

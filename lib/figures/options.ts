@@ -35,8 +35,9 @@ export const MIN_HEIGHT = 120;
  * @throws {RangeError} for a size below the minimum or a non-integer image count
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { normalizeOptions } from "./options.ts";
- * console.assert(normalizeOptions({ width: 500 }).height === 360);
+ * ok(normalizeOptions({ width: 500 }).height === 360);
  * ```
  */
 export function normalizeOptions(options: FigureOptions = {}): NormalizedOptions {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ModelKind } from "../experiment/results_schema.ts";
+import type { ModelKind } from "../results/mod.ts";
 
 /** Colour of each model kind on every figure. */
 export const MODEL_COLORS: Readonly<Record<ModelKind, string>> = {
@@ -51,8 +51,9 @@ const GOLDEN_ANGLE = 137.508;
  *
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { classColor } from "./palette.ts";
- * console.assert(classColor(0, 10) === "#4e79a7");
+ * ok(classColor(0, 10) === "#4e79a7");
  * ```
  */
 export function classColor(index: number, count: number): string {

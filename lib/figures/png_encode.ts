@@ -40,22 +40,19 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * Encodes HWC uint8 pixels as a PNG file.
  *
  * @param pixels `height * width * channels` bytes, row-major HWC
- * @param width image width
- * @param height image height
- * @param channels 1 (gray), 3 (RGB) or 4 (RGBA)
+ * @param size `width`, `height` and `channels`: 1 (gray), 3 (RGB) or 4 (RGBA)
  * @returns the PNG bytes
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { encodePNG } from "./png_encode.ts";
- * const png = encodePNG(new Uint8Array([0, 255, 255, 0]), 2, 2, 1);
- * console.assert(png[1] === 0x50); // "P"
+ * const png = encodePNG(new Uint8Array([0, 255, 255, 0]), { width: 2, height: 2, channels: 1 });
+ * ok(png[1] === 0x50); // "P"
  * ```
  */
 export function encodePNG(
   pixels: Uint8Array,
-  width: number,
-  height: number,
-  channels: number,
+  { width, height, channels }: { width: number; height: number; channels: number },
 ): Uint8Array {
   const colorType = COLOR_TYPES[channels];
   if (colorType === undefined) {

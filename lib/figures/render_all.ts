@@ -4,12 +4,9 @@
  * @module
  */
 import { join } from "node:path";
-import type { Analysis } from "../analysis/types.ts";
-import { writeFileAtomic } from "../experiment/atomic_write.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import { type Analysis, DATASET_LABELS, type Results, writeFileAtomic } from "../results/mod.ts";
 import { allFigures } from "./all_figures.ts";
 import { esc } from "./_svg.ts";
-import { DATASET_LABELS } from "./numbering.ts";
 import type { FigureOptions } from "./options.ts";
 import { toPNG } from "./png.ts";
 

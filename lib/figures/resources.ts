@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { EpochRecord, Results } from "../experiment/results_schema.ts";
+import type { Analysis, EpochRecord, Results } from "../results/mod.ts";
 import { epochMeans, makeFigure, modelLegend, modelsIn, normalizeOptions } from "./_common.ts";
 import { epochChart, type Series } from "./_curves.ts";
 import type { Figure } from "./figure.ts";
@@ -48,7 +47,13 @@ function resourceFigure(
       `${results.environment.cpuModel} (${results.environment.cores} cores, tfjs backend ` +
       `${results.environment.backend}, ${results.environment.threads} threads).`,
     legend: [...modelLegend(kinds), ...(spec.styles ?? [])],
-    panels: [epochChart(results, kinds, spec.series, { label: spec.axis }, o.width - 24, o.height)],
+    panels: [epochChart(results, {
+      kinds,
+      series: spec.series,
+      axis: { label: spec.axis },
+      width: o.width - 24,
+      height: o.height,
+    })],
     options: o,
   });
 }

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Analysis } from "../analysis/types.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import type { Analysis, Results } from "../results/mod.ts";
 import { makeFigure, normalizeOptions } from "./_common.ts";
 import { imageGrid, shortName } from "./_images.ts";
 import { messagePanel } from "./_plot.ts";

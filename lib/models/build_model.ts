@@ -7,7 +7,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { ModelKind } from "../experiment/results_schema.ts";
+import type { ModelKind } from "../results/mod.ts";
 import { type Circuit, paperCircuit, QuantumLayer } from "../quantum/mod.ts";
 import { L2Normalization } from "./l2_normalization.ts";
 import { PixelNormalization } from "./normalization.ts";

@@ -20,4 +20,4 @@ export { L2_EPSILON, L2Normalization } from "./l2_normalization.ts";
 export { PixelNormalization, type PixelNormalizationArgs } from "./normalization.ts";
 export { type ConvStage, type DatasetSpec, specFor, trunkFor, TRUNKS } from "./spec.ts";
 export { featureLayerName, type ModelSummary, summarizeModel } from "./summarize.ts";
-export type { ModelKind } from "../experiment/results_schema.ts";
+export type { ModelKind } from "../results/mod.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { DatasetName, ModelKind } from "../experiment/results_schema.ts";
+import type { DatasetName, ModelKind } from "../results/mod.ts";
 import { buildModel } from "./build_model.ts";
 import type { DatasetSpec } from "./spec.ts";
 import { summarizeModel } from "./summarize.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 import type * as tf from "@tensorflow/tfjs";
-import type { LayerSummary } from "../experiment/results_schema.ts";
+import type { LayerSummary } from "../results/mod.ts";
 
 /** What {@link summarizeModel} returns. */
 export interface ModelSummary {

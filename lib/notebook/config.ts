@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { DatasetName, ProfileName } from "../experiment/results_schema.ts";
-import { profileByName } from "../experiment/profiles.ts";
+import type { DatasetName, ProfileName } from "../results/mod.ts";
+import { profileByName } from "../experiment/mod.ts";
 
 /** Reads one environment variable; `undefined` when unset. */
 export type EnvReader = (name: string) => string | undefined;
@@ -72,10 +72,10 @@ function nonEmpty(value: string | undefined): string | undefined {
  * @throws {TypeError} When `HQC_PROFILE` names no profile.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const config = notebookConfig({ env: (name) => ({ HQC_PROFILE: "smoke" })[name] });
- * assertEquals(config.profile, "smoke");
- * assertEquals(config.retrain, false);
+ * deepEqual(config.profile, "smoke");
+ * deepEqual(config.retrain, false);
  * ```
  */
 export function notebookConfig(
@@ -102,9 +102,9 @@ export function notebookConfig(
  * @returns `<runsDir>/<profile>/<dataset>`.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
- * const dir = runDirFor({ profile: "smoke", runsDir: "/tmp/runs", retrain: false }, "mnist");
- * assertEquals(dir, "/tmp/runs/smoke/mnist");
+ * import { deepEqual } from "node:assert/strict";
+ * const dir = runDirFor({ profile: "smoke", runsDir: "/tmp/runs" }, "mnist");
+ * deepEqual(dir, "/tmp/runs/smoke/mnist");
  * ```
  */
 export function runDirFor(

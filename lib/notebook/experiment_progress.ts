@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { ExperimentProgress } from "../experiment/progress.ts";
+import type { ExperimentProgress } from "../experiment/mod.ts";
 import type { ProgressRow } from "./progress.ts";
 
 /** Something rows can be set on (a {@link LiveProgress}). */
@@ -32,12 +32,12 @@ export interface ExperimentProgressOptions {
  * @returns The row's label (`hybrid seed 1`, or `load` before any model) and its state.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const { label, row } = experimentRow({
  *   dataset: "mnist", stage: "attack", model: "hybrid", seed: 1, cell: 1, cells: 3,
  *   cellFraction: 0.9,
  * });
- * assertEquals([label, row.text], ["hybrid seed 1", "cell 1/3: attack"]);
+ * deepEqual([label, row.text], ["hybrid seed 1", "cell 1/3: attack"]);
  * ```
  */
 export function experimentRow(

@@ -76,9 +76,9 @@ function parseNotebook(notebook: unknown): Cell[] {
  * @throws {TypeError} When `notebook` has no cells array.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const notebook = { cells: [{ cell_type: "code", source: "1", execution_count: 1, outputs: [] }] };
- * assertEquals(notebookProblems(notebook), []);
+ * deepEqual(notebookProblems(notebook), []);
  * ```
  */
 export function notebookProblems(notebook: unknown): NotebookProblem[] {

@@ -6,20 +6,9 @@
  * @module
  */
 
-import {
-  type DatasetName,
-  type ExperimentProgress,
-  loadResults,
-  type Results,
-  runDataset,
-} from "../experiment/mod.ts";
-import {
-  type Analysis,
-  analysisPathFor,
-  analyze,
-  loadAnalysis,
-  saveAnalysis,
-} from "../analysis/mod.ts";
+import { type ExperimentProgress, runDataset } from "../experiment/mod.ts";
+import { type Analysis, type DatasetName, loadResults, type Results } from "../results/mod.ts";
+import { analysisFor } from "../analysis/mod.ts";
 import { type NotebookConfig, runDirFor } from "./config.ts";
 
 /** Options of {@link loadOrRun}. */
@@ -43,18 +32,6 @@ export interface NotebookRun {
 
 async function exists(path: string): Promise<boolean> {
   return await Deno.stat(path).then((s) => s.isFile, () => false);
-}
-
-async function analysisFor(results: Results, resultsPath: string): Promise<Analysis> {
-  const path = analysisPathFor(resultsPath);
-  if (await exists(path)) {
-    const saved = await loadAnalysis(path).catch(() => null);
-    if (saved !== null && saved.resultsCreatedAt === results.createdAt) return saved;
-  }
-  const analysis = analyze(results);
-  // A results file given by path may sit in a read-only place; the analysis is then kept in memory.
-  await saveAnalysis(path, analysis).catch(() => {});
-  return analysis;
 }
 
 /**
@@ -95,6 +72,7 @@ export async function loadOrRun(
     });
     source = "trained";
   }
-  const analysis = await analysisFor(results, resultsPath);
+  // A results file given by path may sit in a read-only place; the analysis is then kept in memory.
+  const analysis = await analysisFor(results, { resultsPath, mustSave: false });
   return { results, analysis, resultsPath, source, seconds: (performance.now() - started) / 1000 };
 }

@@ -8,11 +8,11 @@
  *
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * import { notebookConfig, table } from "./mod.ts";
  * const config = notebookConfig({ env: () => undefined });
- * assertEquals(config.profile, "quick");
- * assertEquals(table([{ a: 1 }]).rows, [["1"]]);
+ * deepEqual(config.profile, "quick");
+ * deepEqual(table([{ a: 1 }]).rows, [["1"]]);
  * ```
  *
  * @module

@@ -59,7 +59,7 @@ function clampFraction(fraction: number): number {
  *
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const shown: boolean[] = [];
  * const progress = new LiveProgress((_obj, options) => {
  *   shown.push(options?.update === true);
@@ -67,7 +67,7 @@ function clampFraction(fraction: number): number {
  * await progress.start();
  * progress.set("hybrid", { fraction: 0.5, text: "epoch 1/2" });
  * await progress.flush();
- * assertEquals(shown, [false, true]);
+ * deepEqual(shown, [false, true]);
  * ```
  */
 export class LiveProgress {

@@ -41,11 +41,11 @@ function isCaptioned(item: unknown): item is { id: string; caption: string } {
  * @throws {RangeError} When `settleMs` is negative.
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const shown: unknown[] = [];
  * const show = createShow((obj) => void shown.push(obj), { settleMs: 0 });
  * await show("text", { id: "fig02a", caption: "Loss" });
- * assertEquals(shown, [
+ * deepEqual(shown, [
  *   { "text/plain": "text" },
  *   { id: "fig02a", caption: "Loss" },
  *   { "text/markdown": "**fig02a.** Loss" },

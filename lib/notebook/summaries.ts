@@ -6,14 +6,8 @@
  * @module
  */
 
-import { MODEL_KINDS, type Results } from "../experiment/mod.ts";
-import {
-  type Assessment,
-  DATASET_LABELS,
-  datasetLabel,
-  RESULT_COLUMNS,
-  summaryCell,
-} from "../report/mod.ts";
+import { DATASET_LABELS, MODEL_KINDS, type Results } from "../results/mod.ts";
+import { type Assessment, datasetLabel, RESULT_COLUMNS, summaryCell } from "../report/mod.ts";
 import { type DisplayTable, table } from "./table.ts";
 
 /**

@@ -49,9 +49,9 @@ function formatValue(value: TableValue, digits: number): string {
  * @throws {RangeError} When `digits` is not a whole number in [0, 20].
  * @example
  * ```ts
- * import { assertEquals } from "node:assert/strict";
+ * import { deepEqual } from "node:assert/strict";
  * const t = table([{ model: "hybrid", accuracy: 0.98765 }], { digits: 2 });
- * assertEquals(t.rows, [["hybrid", "0.99"]]);
+ * deepEqual(t.rows, [["hybrid", "0.99"]]);
  * ```
  */
 export function table(

@@ -13,7 +13,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { type Algebra, baseMatrix, type Matrix } from "./gates.ts";
 import type { GateOp } from "./ops.ts";
-import { opMatrix, paramValue } from "./reference.ts";
+import { opMatrix, paramValue } from "./float64_simulator.ts";
 import { applyPlan, daggerPlan, plan } from "./_kernel.ts";
 
 /** Dual numbers: value and derivative along one seed direction. */

@@ -9,7 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { Matrix } from "./gates.ts";
 import { NUMBER_ALGEBRA, realRep } from "./gates.ts";
 import type { GateOp } from "./ops.ts";
-import { referenceUnitary } from "./reference.ts";
+import { float64Unitary } from "./float64_simulator.ts";
 
 const liftCache = new Map<string, Float32Array>();
 
@@ -48,7 +48,7 @@ function liftMatrix(k: number, wires: number[]): Float32Array {
 
 /** A constant D x D real representation of a gate run on the block's local wires. */
 function foldConstants(run: GateOp[], k: number): tf.Tensor2D {
-  const u: Matrix<number> = referenceUnitary(run, k, []);
+  const u: Matrix<number> = float64Unitary(run, k, []);
   return tf.tensor2d(realRep(u, NUMBER_ALGEBRA) as number[][]);
 }
 

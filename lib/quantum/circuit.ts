@@ -231,7 +231,11 @@ export class Circuit {
 
   /** The compiled operations (for simulators, drawing and tests). */
   get compiled(): CompiledCircuit {
-    return this.#compiled ??= compile(this.wires, this.#steps, this.#measurements, this.#shots);
+    return this.#compiled ??= compile(this.wires, {
+      steps: this.#steps,
+      measurements: this.#measurements,
+      shots: this.#shots,
+    });
   }
 
   /** Number of input features per row. */

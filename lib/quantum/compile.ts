@@ -38,9 +38,14 @@ export interface CircuitJSON {
 /** Compiles steps into primitive operations, weight blocks and sizes. */
 export function compile(
   wires: number,
-  steps: Step[],
-  measurements: Measurement[],
-  shots: ShotsSpec | null,
+  { steps, measurements, shots }: {
+    /** The circuit's steps in order. */
+    steps: Step[];
+    /** What is measured at the end. */
+    measurements: Measurement[];
+    /** Sampled measurements, or `null` for exact expectations. */
+    shots: ShotsSpec | null;
+  },
 ): CompiledCircuit {
   const ops: Op[] = [];
   const weightShapes: number[][] = [];
@@ -61,7 +66,7 @@ export function compile(
         inputSize += s.features;
         break;
       case "angleEmbedding":
-        ops.push(...angleEmbeddingOps(s.wires, s.rotation, inputSize, step));
+        ops.push(...angleEmbeddingOps(s.wires, { axis: s.rotation, offset: inputSize, step }));
         inputSize += s.wires.length;
         break;
       case "basisEmbedding":
@@ -69,11 +74,21 @@ export function compile(
         inputSize += s.wires.length;
         break;
       case "basicEntanglerLayers":
-        ops.push(...basicEntanglerOps(s.wires, s.layers, s.rotation, weightShapes.length, step));
+        ops.push(...basicEntanglerOps(s.wires, {
+          layers: s.layers,
+          rotation: s.rotation,
+          block: weightShapes.length,
+          step,
+        }));
         weightShapes.push(basicEntanglerShape(s.layers, s.wires.length));
         break;
       case "stronglyEntanglingLayers":
-        ops.push(...stronglyEntanglingOps(s.wires, s.layers, s.ranges, weightShapes.length, step));
+        ops.push(...stronglyEntanglingOps(s.wires, {
+          layers: s.layers,
+          ranges: s.ranges,
+          block: weightShapes.length,
+          step,
+        }));
         weightShapes.push(stronglyEntanglingShape(s.layers, s.wires.length));
         break;
       case "gate": {

@@ -215,11 +215,6 @@ export function controlled<T>(u: Matrix<T>, controls: number): Matrix<T> {
   return m;
 }
 
-/** The full matrix of a gate (controls included) over its own wires. */
-export function gateMatrix<T>(name: GateName, params: T[], alg: Algebra<T>): Matrix<T> {
-  return baseMatrix(name, params, alg);
-}
-
 /**
  * The real representation of a complex d x d matrix acting on row vectors of interleaved
  * [re, im] amplitudes: row (j, re) is U e_j and row (j, im) is i U e_j, so `v R` is `U v`.

@@ -10,7 +10,7 @@ import type { Measurement, ShotsSpec } from "./ops.ts";
 import { diagonalizing, measurementRotations } from "./_observables.ts";
 import { applyRep, constantRep, type State } from "./_state.ts";
 import { SPLIT_MEASURE_MIN_WIRES } from "./constants.ts";
-import { mulberry32 } from "../random/mod.ts";
+import { stream } from "../random/mod.ts";
 
 function rotate(s: State, gates: [string, number][]): State {
   for (const [g, w] of gates) {
@@ -176,7 +176,7 @@ export function measure(
   }
   const base = probabilities(s);
   const all = measurements.flatMap((m) => readouts(s, m, base));
-  const random = shots === null ? null : mulberry32(shots.seed);
+  const random = shots === null ? null : stream(shots.seed);
   const columns = all.map(({ p, read }) => {
     const raw = read(p);
     const exact = s.norm2 ? tf.div(raw, s.norm2) as tf.Tensor2D : raw;

@@ -29,5 +29,5 @@ export type { Axis, Rotation } from "./templates.ts";
 export type { Fusion } from "./simulator.ts";
 export type { DrawOptions } from "./draw.ts";
 export type { SVGOptions } from "./svg.ts";
-export { referenceRun, referenceState } from "./reference.ts";
+export { float64Run, float64State } from "./float64_simulator.ts";
 export { MAX_WIRES, MIN_SQUARED_NORM, NORM_TOLERANCE } from "./constants.ts";

@@ -9,7 +9,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { GATES } from "./gates.ts";
 import type { AmplitudeOp, CompiledCircuit } from "./ops.ts";
-import { paramValue } from "./reference.ts";
+import { paramValue } from "./float64_simulator.ts";
 import { MIN_SQUARED_NORM } from "./constants.ts";
 
 function num(x: number): string {

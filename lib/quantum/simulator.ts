@@ -114,12 +114,51 @@ function unstack(t: tf.Tensor, axis: number): tf.Tensor[] {
   return [tf.squeeze(t, [axis])];
 }
 
-// Applies a block of input-independent gates: one adjoint-differentiated op for the block's
-// unitary (default), the same unitary built from tensor ops, or gate by gate.
+/** What applying one fused block needs: the state's tail wires and the gates renumbered. */
+interface Block {
+  /** The block's wires in the order they sit at the end of the state. */
+  tail: number[];
+  /** The block's gates with wires numbered within `tail`. */
+  local: GateOp[];
+  /** The gates as compiled. */
+  ops: GateOp[];
+}
+
+/** How a fused block's unitary is built and differentiated. */
+type BlockMethod = (s: State, block: Block, reps: RepCache, weights: tf.Tensor[]) => State;
+
+// One op for the block's unitary, differentiated by the adjoint method.
+function adjointBlock(
+  s: State,
+  { tail, local }: Block,
+  _reps: RepCache,
+  weights: tf.Tensor[],
+): State {
+  const k = tail.length;
+  if (s.real && k === s.order.length) {
+    return applyRealRows(s, adjointBlockRep(local, k, weights, { realRows: true }));
+  }
+  return applyRep(s, tail, adjointBlockRep(local, k, weights));
+}
+
+// The block's unitary built from tensor ops, differentiated by tfjs.
+function autodiffBlock(s: State, { tail, local, ops }: Block, reps: RepCache): State {
+  if (ops.length === 1) return applyRep(s, ops[0]!.wires, reps.get(ops[0]!));
+  return applyRep(s, tail, blockRep(local, tail.length, (i) => reps.get(ops[i]!)));
+}
+
+// The differentiation method of each fused strategy ("kernel" falls back to the adjoint here).
+const BLOCK_METHODS: Record<Exclude<Fusion, "none">, BlockMethod> = {
+  kernel: adjointBlock,
+  adjoint: adjointBlock,
+  autodiff: autodiffBlock,
+};
+
+// Applies a block of input-independent gates: gate by gate ("none"), or fused and applied by
+// the block method of the strategy.
 function applyBlock(
   s: State,
-  wires: number[],
-  ops: GateOp[],
+  { wires, ops }: { wires: number[]; ops: GateOp[] },
   reps: RepCache,
   weights: tf.Tensor[],
   fusion: Fusion,
@@ -132,15 +171,7 @@ function applyBlock(
   // wires that are already adjacent together (one transpose) and needs no reordering.
   const tail = cheapestTail(s, wires);
   const local = ops.map((o) => ({ ...o, wires: o.wires.map((w) => tail.indexOf(w)) }));
-  const k = tail.length;
-  if (fusion === "adjoint" || fusion === "kernel") {
-    if (s.real && k === s.order.length) {
-      return applyRealRows(s, adjointBlockRep(local, k, weights, { realRows: true }));
-    }
-    return applyRep(s, tail, adjointBlockRep(local, k, weights));
-  }
-  if (ops.length === 1) return applyRep(s, ops[0]!.wires, reps.get(ops[0]!));
-  return applyRep(s, tail, blockRep(local, k, (i) => reps.get(ops[i]!)));
+  return BLOCK_METHODS[fusion](s, { tail, local, ops }, reps, weights);
 }
 
 function inputColumn(inputs: tf.Tensor2D, index: number): tf.Tensor1D {
@@ -229,7 +260,7 @@ export function simulate(
   let pending: GateOp[] = [];
   const flush = () => {
     for (const block of planBlocks(pending, maxWires)) {
-      s = applyBlock(s, block.wires, block.ops, reps, weights, fusion);
+      s = applyBlock(s, block, reps, weights, fusion);
     }
     pending = [];
   };

@@ -32,10 +32,16 @@ export function basicEntanglerShape(layers: number, wires: number): number[] {
  */
 export function basicEntanglerOps(
   wires: number[],
-  layers: number,
-  rotation: Rotation,
-  block: number,
-  step: number,
+  { layers, rotation, block, step }: {
+    /** Number of layers. */
+    layers: number;
+    /** The rotation gate of every wire. */
+    rotation: Rotation;
+    /** Index of the weight block the angles come from. */
+    block: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const n = wires.length;
   const ops: GateOp[] = [];
@@ -93,10 +99,16 @@ export function validateRanges(ranges: number[], layers: number, wires: number):
  */
 export function stronglyEntanglingOps(
   wires: number[],
-  layers: number,
-  ranges: number[],
-  block: number,
-  step: number,
+  { layers, ranges, block, step }: {
+    /** Number of layers. */
+    layers: number;
+    /** CNOT range of each layer. */
+    ranges: number[];
+    /** Index of the weight block the angles come from. */
+    block: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const n = wires.length;
   const ops: GateOp[] = [];
@@ -119,9 +131,14 @@ export function stronglyEntanglingOps(
 /** AngleEmbedding: `R{axis}(x_i)` on wire i, parameters read from input columns `offset + i`. */
 export function angleEmbeddingOps(
   wires: number[],
-  axis: Axis,
-  offset: number,
-  step: number,
+  { axis, offset, step }: {
+    /** Rotation axis. */
+    axis: Axis;
+    /** First input column read. */
+    offset: number;
+    /** Index of the circuit step the gates belong to. */
+    step: number;
+  },
 ): GateOp[] {
   const name = `R${axis}` as GateName;
   return wires.map((w, i) => ({

@@ -1,16 +1,30 @@
 /**
- * Seeded pseudo-random numbers shared by every folder of `lib/` (data splits,
- * stand-ins, augmentation, shuffling, measurement shots, analysis), so that the
- * same seed gives the same stream everywhere. It imports nothing, so importing
- * it has no side effects (unlike `lib/runtime`, which selects a tfjs backend).
+ * Seeded pseudo-random numbers for every folder of `lib/`, under one rule: a stream is named by
+ * a seed and labels, `stream(seed, ...labels)`, and is mulberry32 seeded with
+ * `deriveSeed(seed, ...labels)` (the seed itself when there are no labels, otherwise a hash of
+ * the seed and labels). So the same seed and labels give the same stream everywhere, and
+ * different labels give independent streams. The streams of a run:
+ *
+ * | stream | where |
+ * | --- | --- |
+ * | `stream(seed, "tfjs")` replaces `Math.random` (weight initialisation) | `lib/runtime` |
+ * | `new SeededRandom(seed, "epochs")`, one draw per epoch seeds its order and augmentation | `lib/train` |
+ * | `stream(epochSeed, 0x5eed)` batch order, `stream(epochSeed, 0xa06)` augmentation | `lib/data` |
+ * | `stream(deriveSeed(seed, split))` split selection, `stream(STANDIN_SEED, ...)` stand-ins | `lib/data` |
+ * | `stream(seed, "attack-sample")` attacked images | `lib/attacks` |
+ * | `stream(seed, "analysis-subset")`, `stream(seed, "tsne")`, `stream(seed, "umap")` | `lib/analysis` |
+ * | `stream(shots.seed)` measurement shots | `lib/quantum` |
+ *
+ * It imports nothing, so importing it has no side effects (unlike `lib/runtime`, which selects
+ * a tfjs backend).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { mulberry32 } from "./mod.ts";
- * const random = mulberry32(1);
- * const x = random();
- * assert.ok(x >= 0 && x < 1);
+ * import { SeededRandom, stream } from "./mod.ts";
+ * const random = stream(1, "init");
+ * const saved = new SeededRandom(1, "init");
+ * assert.equal(random(), saved.next());
  * ```
  *
  * @module
@@ -22,3 +36,6 @@ export {
   mulberry32Output,
   TWO_POW_32,
 } from "./mulberry32.ts";
+export { deriveSeed, stream, type StreamLabel } from "./stream.ts";
+export { SeededRandom } from "./seeded_random.ts";
+export { sampleIndices, shuffleInPlace } from "./sample.ts";

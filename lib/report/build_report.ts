@@ -7,11 +7,14 @@
  * @module
  */
 
-import type { DatasetName } from "../experiment/results_schema.ts";
-import { DATASET_NAMES, PROFILES } from "../experiment/profiles.ts";
-import type { Block } from "./document.ts";
 import {
   DATASET_LABELS,
+  DATASET_NAMES,
+  type DatasetName,
+  PROFILE_DESCRIPTIONS,
+} from "../results/mod.ts";
+import type { Block } from "./document.ts";
+import {
   datasetLabel,
   environmentSection,
   measuredSection,
@@ -62,12 +65,13 @@ function caveat(inputs: readonly ReportInput[]): Block[] {
   return [
     ...seedWarning,
     ...profiles.map((name) => {
-      const p = PROFILES[name];
       const used = short.filter((i) => i.results.profile === name)[0]!.results;
       return {
         type: "warning" as const,
         text:
-          `Profile **${name}** (${p.description}): ${used.config.epochs} epoch(s) on subsets of ` +
+          `Profile **${name}** (${
+            PROFILE_DESCRIPTIONS[name]
+          }): ${used.config.epochs} epoch(s) on subsets of ` +
           `the data and ${used.config.seeds.length} seed(s), far shorter than the paper's 50 epochs on full ` +
           "data. Absolute accuracies are therefore not testable; directions are judged only with 3+ seeds and may change " +
           "with full training. Run `deno task reproduce --profile paper` for the paper's data, epochs and batch size " +

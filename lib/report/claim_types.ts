@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { DatasetName, ModelKind } from "../experiment/results_schema.ts";
+import type { DatasetName, ModelKind } from "../results/mod.ts";
 
 /** Summary metrics a claim can refer to (see `SUMMARY_METRICS` in lib/experiment). */
 export type ClaimMetric =

@@ -10,8 +10,8 @@
  * @module
  */
 
-import type { ModelKind, Results, SeedRun } from "../experiment/results_schema.ts";
-import { SUMMARY_METRICS } from "../experiment/summary.ts";
+import type { ModelKind, Results, SeedRun } from "../results/mod.ts";
+import { SUMMARY_METRICS } from "../results/mod.ts";
 import type { ClaimMetric } from "./claim_types.ts";
 import {
   type Interval,
@@ -98,13 +98,20 @@ function pooled(metric: ClaimMetric, results: Results, runs: readonly SeedRun[],
 function seedInterval(
   va: number[],
   vb: number[],
-  paired: boolean,
-  confidence: number,
+  { paired, confidence }: { paired: boolean; confidence: number },
 ): Interval | undefined {
   if (paired) {
-    return va.length >= 2 ? tInterval(va.map((x, i) => x - vb[i]!), confidence) : undefined;
+    return va.length >= 2 ? tInterval(va.map((x, i) => x - vb[i]!), { confidence }) : undefined;
   }
-  return va.length >= 2 && vb.length >= 2 ? welchInterval(va, vb, confidence) : undefined;
+  return va.length >= 2 && vb.length >= 2 ? welchInterval(va, vb, { confidence }) : undefined;
+}
+
+/** Options of {@link compareModels}. */
+export interface CompareOptions {
+  metric: ClaimMetric;
+  /** The model whose values come first in `a - b`. */
+  a: ModelKind;
+  b: ModelKind;
 }
 
 /**
@@ -114,9 +121,7 @@ function seedInterval(
  */
 export function compareModels(
   results: Results,
-  metric: ClaimMetric,
-  a: ModelKind,
-  b: ModelKind,
+  { metric, a, b }: CompareOptions,
 ): Comparison | string {
   const runsA = results.models[a]?.runs ?? [];
   const runsB = results.models[b]?.runs ?? [];
@@ -131,8 +136,8 @@ export function compareModels(
   const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
   const reference = mean(vb);
   const seeds = paired ? va.length : Math.min(va.length, vb.length);
-  let interval95 = seedInterval(va, vb, paired, 0.95);
-  let interval90 = seedInterval(va, vb, paired, 1 - 2 * TOST_ALPHA);
+  let interval95 = seedInterval(va, vb, { paired, confidence: 0.95 });
+  let interval90 = seedInterval(va, vb, { paired, confidence: 1 - 2 * TOST_ALPHA });
   const test = interval95 === undefined
     ? "no seed-level test"
     : paired
@@ -141,8 +146,8 @@ export function compareModels(
   let method = `${seeds} seed${seeds === 1 ? "" : "s"}, ${test}`;
   if (PROPORTION_METRICS.includes(metric)) {
     const pa = pooled(metric, results, ra, va), pb = pooled(metric, results, rb, vb);
-    const n95 = newcombeInterval(pa.successes, pa.n, pb.successes, pb.n, 0.95);
-    const n90 = newcombeInterval(pa.successes, pa.n, pb.successes, pb.n, 1 - 2 * TOST_ALPHA);
+    const n95 = newcombeInterval(pa, pb, { confidence: 0.95 });
+    const n90 = newcombeInterval(pa, pb, { confidence: 1 - 2 * TOST_ALPHA });
     interval95 = interval95 === undefined ? n95 : union(interval95, n95);
     interval90 = interval90 === undefined ? n90 : union(interval90, n90);
     method += `, widened to Newcombe's interval over ${pa.n} + ${pb.n} images`;

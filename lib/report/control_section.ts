@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { ModelKind, Results } from "../experiment/results_schema.ts";
+import type { ModelKind, Results } from "../results/mod.ts";
 import type { ClaimMetric } from "./claim_types.ts";
 import { compareModels, type Comparison, equivalent, MIN_SEEDS, UNDERPOWERED } from "./compare.ts";
 import type { Block } from "./document.ts";
@@ -58,7 +58,7 @@ export function controlSection(inputs: readonly ReportInput[]): Block[] {
   for (const { results: r } of inputs) {
     for (const [a, b, higher, lower] of CONTROL_COMPARISONS) {
       for (const [metric, label] of METRICS) {
-        const c = compareModels(r, metric, a, b);
+        const c = compareModels(r, { metric, a, b });
         rows.push(
           typeof c === "string" ? [datasetLabel(r), `${a} - ${b}`, label, "-", c] : [
             datasetLabel(r),

@@ -8,7 +8,7 @@
  */
 
 import { COMMON_WIDTH, pca2d, pcaReduce, silhouette } from "../analysis/mod.ts";
-import { MODEL_KINDS, type Results } from "../experiment/results_schema.ts";
+import { MODEL_KINDS, type Results } from "../results/mod.ts";
 import type { Block } from "./document.ts";
 import { datasetLabel, type ReportInput } from "./report_sections.ts";
 

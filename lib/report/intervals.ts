@@ -8,10 +8,22 @@
  * @module
  */
 
-import { studentTQuantile } from "../analysis/stats.ts";
+import { studentTQuantile } from "../results/mod.ts";
 
 /** A closed interval `[low, high]`. */
 export type Interval = [number, number];
+
+/** A count of successes out of `n` trials. */
+export interface Count {
+  successes: number;
+  n: number;
+}
+
+/** The level of an interval. */
+export interface ConfidenceOptions {
+  /** Two-sided confidence level. @default {0.95} */
+  confidence?: number;
+}
 
 /**
  * The `p`-quantile of the standard normal distribution.
@@ -67,7 +79,7 @@ function checkCount(successes: number, n: number): void {
  *
  * @param successes correct images (may be fractional when pooled from accuracies).
  * @param n images.
- * @param confidence two-sided level. @default 0.95
+ * @param options two-sided confidence level.
  * @returns `[low, high]` inside [0, 1]; never a single point.
  * @example
  * ```ts
@@ -76,7 +88,11 @@ function checkCount(successes: number, n: number): void {
  * if (low !== 0 || !(high > 0.05)) throw new Error(); // 0 % is not "0 ± 0"
  * ```
  */
-export function wilsonInterval(successes: number, n: number, confidence = 0.95): Interval {
+export function wilsonInterval(
+  successes: number,
+  n: number,
+  { confidence = 0.95 }: ConfidenceOptions = {},
+): Interval {
   checkCount(successes, n);
   const z = normalQuantile((1 + confidence) / 2);
   const p = successes / n;
@@ -88,26 +104,24 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
 
 /**
  * Newcombe's hybrid score interval (his method 10) of the difference of two independent
- * proportions `a / na - b / nb`, built from the two Wilson intervals.
+ * proportions `a.successes / a.n - b.successes / b.n`, built from the two Wilson intervals.
  *
  * @returns `[low, high]` inside [-1, 1].
  * @example
  * ```ts
  * import { newcombeInterval } from "./intervals.ts";
- * const [low, high] = newcombeInterval(0, 100, 0, 100);
+ * const [low, high] = newcombeInterval({ successes: 0, n: 100 }, { successes: 0, n: 100 });
  * if (!(low < 0 && high > 0)) throw new Error(); // 0 % vs 0 % is not "+0 ± 0"
  * ```
  */
 export function newcombeInterval(
-  a: number,
-  na: number,
-  b: number,
-  nb: number,
-  confidence = 0.95,
+  a: Count,
+  b: Count,
+  { confidence = 0.95 }: ConfidenceOptions = {},
 ): Interval {
-  const pa = a / na, pb = b / nb;
-  const [la, ua] = wilsonInterval(a, na, confidence);
-  const [lb, ub] = wilsonInterval(b, nb, confidence);
+  const pa = a.successes / a.n, pb = b.successes / b.n;
+  const [la, ua] = wilsonInterval(a.successes, a.n, { confidence });
+  const [lb, ub] = wilsonInterval(b.successes, b.n, { confidence });
   const d = pa - pb;
   return [
     d - Math.sqrt((pa - la) ** 2 + (ub - pb) ** 2),
@@ -128,10 +142,13 @@ function variance(values: readonly number[]): number {
  * Student-t interval of a mean over seeds.
  *
  * @param values one value per seed (at least 2).
- * @param confidence two-sided level. @default 0.95
+ * @param options two-sided confidence level.
  * @returns `[low, high]`; a single point when every seed gave the same value.
  */
-export function tInterval(values: readonly number[], confidence = 0.95): Interval {
+export function tInterval(
+  values: readonly number[],
+  { confidence = 0.95 }: ConfidenceOptions = {},
+): Interval {
   if (values.length < 2) {
     throw new RangeError(
       `Expected at least 2 values for a t interval but found ${values.length}: run more seeds`,
@@ -152,7 +169,7 @@ export function tInterval(values: readonly number[], confidence = 0.95): Interva
 export function welchInterval(
   a: readonly number[],
   b: readonly number[],
-  confidence = 0.95,
+  { confidence = 0.95 }: ConfidenceOptions = {},
 ): Interval {
   if (a.length < 2 || b.length < 2) {
     throw new RangeError(

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { MODEL_KINDS, type Results, type SeedRun } from "../experiment/results_schema.ts";
+import { MODEL_KINDS, type Results, type SeedRun } from "../results/mod.ts";
 import type { Block } from "./document.ts";
 import { datasetLabel, type ReportInput } from "./report_sections.ts";
 

@@ -36,6 +36,7 @@ export {
 export {
   ACCURACY_MARGIN,
   compareModels,
+  type CompareOptions,
   type Comparison,
   equivalenceMargin,
   equivalent,
@@ -49,6 +50,8 @@ export {
   UNDERPOWERED,
 } from "./compare.ts";
 export {
+  type ConfidenceOptions,
+  type Count,
   type Interval,
   newcombeInterval,
   normalQuantile,
@@ -70,7 +73,6 @@ export { PROTOCOL, type ProtocolItem, protocolSection, protocolTable } from "./p
 export type { Assessment, Measurement, Verdict } from "./verdicts.ts";
 export { assessAll, buildReport, REPORT_TITLE, verdictText } from "./build_report.ts";
 export {
-  DATASET_LABELS,
   datasetLabel,
   environmentSection,
   measuredSection,

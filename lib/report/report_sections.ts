@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { DatasetName, ModelKind } from "../experiment/results_schema.ts";
-import { MODEL_KINDS } from "../experiment/results_schema.ts";
-import type { Results } from "../experiment/results_schema.ts";
+import { DATASET_LABELS, MODEL_KINDS, type ModelKind, type Results } from "../results/mod.ts";
 import type { Block } from "./document.ts";
 import type { ClaimMetric } from "./claim_types.ts";
 import { formatMetric, formatWithInterval } from "./verdicts.ts";
@@ -19,13 +17,6 @@ export interface ReportInput {
   /** Path of the results file, shown in the report. */
   file: string;
 }
-
-/** Display names of the data sets. */
-export const DATASET_LABELS: Record<DatasetName, string> = {
-  mnist: "MNIST",
-  cifar100: "CIFAR-100",
-  stl10: "STL-10",
-};
 
 /**
  * The data set's display name, with "(synthetic stand-in)" when its pixels were not the real

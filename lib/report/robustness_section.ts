@@ -6,7 +6,7 @@
  * @module
  */
 
-import { MODEL_KINDS, type ModelKind, type Results } from "../experiment/results_schema.ts";
+import { MODEL_KINDS, type ModelKind, type Results } from "../results/mod.ts";
 import { compareModels, MIN_SEEDS, UNDERPOWERED } from "./compare.ts";
 import type { Block } from "./document.ts";
 import { datasetLabel, type ReportInput, summaryCell } from "./report_sections.ts";
@@ -106,9 +106,9 @@ export function survivalStatement(r: Results): string {
     return `${label}: hybrid or classical model not run, nothing to say.`;
   }
   const facts: string[] = [];
-  const fgsm = compareModels(r, "fgsmAccuracy", "hybrid", "classical");
-  const norm = compareModels(r, "fgsmNormAccuracy", "hybrid", "classical");
-  const pgd = compareModels(r, "pgdAccuracy", "hybrid", "classical");
+  const fgsm = compareModels(r, { metric: "fgsmAccuracy", a: "hybrid", b: "classical" });
+  const norm = compareModels(r, { metric: "fgsmNormAccuracy", a: "hybrid", b: "classical" });
+  const pgd = compareModels(r, { metric: "pgdAccuracy", a: "hybrid", b: "classical" });
   for (
     const [name, c] of [["FGSM pixel", fgsm], ["FGSM normalised", norm], ["PGD", pgd]] as const
   ) {

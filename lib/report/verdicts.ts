@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Results } from "../experiment/results_schema.ts";
+import type { Results } from "../results/mod.ts";
 import type { Claim, ClaimMetric } from "./claims.ts";
 import { MEMORY_MIN_RELATIVE_EFFECT } from "./claims_resources.ts";
 import {
@@ -228,13 +228,13 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
     );
   }
   if (standIn && PROPORTION_METRICS.includes(claim.metric)) {
-    const c = compareModels(results, claim.metric, claim.a, claim.b);
+    const c = compareModels(results, { metric: claim.metric, a: claim.a, b: claim.b });
     return notTestable(
       "synthetic stand-in data set",
       typeof c === "string" ? null : comparisonMeasurement(c),
     );
   }
-  const c = compareModels(results, claim.metric, claim.a, claim.b);
+  const c = compareModels(results, { metric: claim.metric, a: claim.a, b: claim.b });
   if (typeof c === "string") return notTestable(c);
   const judgement = judgeDirection(c, claim.direction, {
     minRelativeEffect: claim.minRelativeEffect,

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { writeFileAtomic } from "../experiment/atomic_write.ts";
+import { writeFileAtomic } from "../results/mod.ts";
 import { buildReport, REPORT_TITLE } from "./build_report.ts";
 import type { ReportInput } from "./report_sections.ts";
 import { toHTML, toMarkdown } from "./document.ts";

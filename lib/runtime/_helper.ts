@@ -1,7 +1,11 @@
 // Private: one helper worker that takes half of a batch of a JS kernel when the wasm heap is
 // shared (threaded build), so that our JS kernels use a second core too.
 import workerThreads from "node:worker_threads";
-import { tiledMaxPoolGrad, type TiledPoolGeometry } from "./_tiled_max_pool_grad.ts";
+import {
+  type PoolGradBuffers,
+  tiledMaxPoolGrad,
+  type TiledPoolGeometry,
+} from "./_tiled_max_pool_grad.ts";
 
 /** What the main thread posts: the heap, `[byteOffset, length]` of each view, and the range. */
 export interface HelperJob {
@@ -28,16 +32,13 @@ export function startHelper(): void {
 
 /** Tiled MaxPoolGrad over a batch; the helper, when running and the heap shared, takes half. */
 export function splitTiledMaxPoolGrad(
-  x: Float32Array,
-  y: Float32Array,
-  g: Float32Array,
-  dx: Float32Array,
-  geometry: TiledPoolGeometry,
-  batch: number,
+  buffers: PoolGradBuffers,
+  { geometry, batch }: { geometry: TiledPoolGeometry; batch: number },
 ): void {
+  const { x, y, g, dx } = buffers;
   const heap = x.buffer;
   if (helper === null || batch < 2 || !(heap instanceof SharedArrayBuffer)) {
-    tiledMaxPoolGrad(x, y, g, dx, geometry, 0, batch);
+    tiledMaxPoolGrad(buffers, geometry, { from: 0, to: batch });
     return;
   }
   const half = batch >> 1;
@@ -52,7 +53,7 @@ export function splitTiledMaxPoolGrad(
     flag: flag.buffer as SharedArrayBuffer,
   };
   helper.worker.postMessage(job);
-  tiledMaxPoolGrad(x, y, g, dx, geometry, 0, half);
+  tiledMaxPoolGrad(buffers, geometry, { from: 0, to: half });
   const waited = Atomics.wait(flag, 0, 0, HELPER_TIMEOUT_MS);
   if (waited === "timed-out" || Atomics.load(flag, 0) !== 1) {
     throw new Error(

@@ -16,7 +16,10 @@ port.on("message", (job: HelperJob) => {
   const flag = new Int32Array(job.flag);
   try {
     const [x, y, g, dx] = job.views.map((v) => view(job.heap, v)) as Float32Array[];
-    tiledMaxPoolGrad(x!, y!, g!, dx!, job.geometry as TiledPoolGeometry, job.from, job.to);
+    tiledMaxPoolGrad({ x: x!, y: y!, g: g!, dx: dx! }, job.geometry as TiledPoolGeometry, {
+      from: job.from,
+      to: job.to,
+    });
     Atomics.store(flag, 0, 1);
   } catch {
     Atomics.store(flag, 0, 2);

@@ -16,19 +16,23 @@ export interface TiledPoolGeometry {
   padLeft: number;
 }
 
+/** The buffers of MaxPoolGrad: input, pooled output, output gradient and input gradient. */
+export interface PoolGradBuffers {
+  x: Float32Array;
+  y: Float32Array;
+  g: Float32Array;
+  dx: Float32Array;
+}
+
 /**
  * Zeroes `dx` for images `[from, to)` and routes each output gradient to the first input of its
  * window equal to the pooled maximum. Each window owns its inputs (stride equals the window), so
  * images are independent and any split of the batch gives the same result.
  */
 export function tiledMaxPoolGrad(
-  x: Float32Array,
-  y: Float32Array,
-  g: Float32Array,
-  dx: Float32Array,
+  { x, y, g, dx }: PoolGradBuffers,
   p: TiledPoolGeometry,
-  from: number,
-  to: number,
+  { from, to }: { from: number; to: number },
 ): void {
   const { inHeight, inWidth, channels: c, outHeight, outWidth } = p;
   const imageSize = inHeight * inWidth * c;

@@ -48,7 +48,10 @@ export function fastMaxPoolGrad(args: KernelArgs): tf.TensorInfo {
       padTop: info.padInfo.top,
       padLeft: info.padInfo.left,
     };
-    splitTiledMaxPoolGrad(x, heapF32(backend, output), g, dx, geometry, batchSize);
+    splitTiledMaxPoolGrad({ x, y: heapF32(backend, output), g, dx }, {
+      geometry,
+      batch: batchSize,
+    });
     return out;
   }
   dx.fill(0);

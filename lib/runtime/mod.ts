@@ -15,6 +15,6 @@
  */
 export { type RuntimeInfo, type RuntimeOptions, setupRuntime } from "./setup_runtime.ts";
 export { inJupyter } from "./in_jupyter.ts";
-export { seededRandom, seedGlobalRandom } from "./seed.ts";
+export { seedGlobalRandom } from "./seed.ts";
 export { type KernelSet, registerTrainingKernels } from "./register_kernels.ts";
 export { type KernelTiming, profileKernels } from "./profile_kernels.ts";

@@ -57,9 +57,7 @@ export function checkOptions(
  */
 export function lossAndGradients(
   model: tf.LayersModel,
-  variables: tf.Variable[],
-  x: tf.Tensor4D,
-  y: tf.Tensor1D,
+  { variables, x, y }: { variables: tf.Variable[]; x: tf.Tensor4D; y: tf.Tensor1D },
 ): { loss: number; correct: number; gradients: tf.Tensor[] } {
   const kept: { correct?: tf.Tensor } = {};
   const { value, grads } = tf.variableGrads(() => {

@@ -10,8 +10,12 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { EpochRecord, ResourceSample } from "../experiment/results_schema.ts";
-import { writeFileAtomic } from "../data/mod.ts";
+import {
+  type EpochRecord,
+  type ResourceSample,
+  tempName,
+  writeFileAtomic,
+} from "../results/mod.ts";
 import { CheckpointError } from "./errors.ts";
 
 /** Format version of `state.json`. */
@@ -59,10 +63,6 @@ function epochDirName(epoch: number): string {
   return `epoch-${String(epoch).padStart(4, "0")}`;
 }
 
-function tempName(): string {
-  return `.tmp-${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
 /**
  * Writes a checkpoint for `state.epoch` and points `latest.json` at it; older epochs' checkpoints
  * are then removed.
@@ -91,7 +91,8 @@ export async function saveCheckpoint(dir: string, state: TrainingState): Promise
     },
   };
   const name = epochDirName(state.epoch);
-  const tmp = join(dir, tempName());
+  // The epoch folder is built under a temporary sibling name and renamed into place whole.
+  const tmp = tempName(join(dir, name));
   await Deno.mkdir(tmp);
   await Deno.writeFile(join(tmp, "tensors.bin"), new Uint8Array(bytes.buffer));
   await Deno.writeTextFile(join(tmp, "state.json"), JSON.stringify(file));

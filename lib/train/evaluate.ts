@@ -4,9 +4,9 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { ClassificationMetrics } from "../experiment/results_schema.ts";
+import type { ClassificationMetrics } from "../results/mod.ts";
 import { batches, type LabeledImages, toImageTensor } from "../data/mod.ts";
-import { featureLayerName } from "../models/summarize.ts";
+import { featureLayerName } from "../models/mod.ts";
 import { crossEntropy } from "./loss.ts";
 import { classificationMetrics } from "./metrics.ts";
 

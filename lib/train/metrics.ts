@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ClassificationMetrics } from "../experiment/results_schema.ts";
+import type { ClassificationMetrics } from "../results/mod.ts";
 
 /**
  * Computes accuracy, the confusion matrix and precision/recall/F1.

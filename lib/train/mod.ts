@@ -41,4 +41,3 @@ export {
 } from "./checkpoint.ts";
 export { CheckpointError, NonFiniteLossError, TrainingInterruptedError } from "./errors.ts";
 export { Adam, type AdamOptions, type AdamState } from "./adam.ts";
-export { SeededRandom } from "./random.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { EpochRecord } from "../experiment/results_schema.ts";
+import type { EpochRecord } from "../results/mod.ts";
 
 /** One progress event of {@link fit}: after every batch (`"batch"`) and after every epoch (`"epoch"`). */
 export interface Progress {

@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import process from "node:process";
-import type { ResourceSample } from "../experiment/results_schema.ts";
+import type { ResourceSample } from "../results/mod.ts";
 
 const MIB = 1024 * 1024;
 const MICROS_PER_SECOND = 1e6;

@@ -11,13 +11,21 @@
 import * as tf from "@tensorflow/tfjs";
 import process from "node:process";
 import {
+  type CommandSpec,
+  numberOption,
+  parseCommand,
+  runMain,
+  usageText,
+} from "../../lib/cli/mod.ts";
+import { stream } from "../../lib/random/mod.ts";
+import {
   batches,
   type Dataset,
   type LabeledImages,
   loadDataset,
   NORMALIZATION,
 } from "../../lib/data/mod.ts";
-import type { DatasetName, ModelKind } from "../../lib/experiment/results_schema.ts";
+import { type DatasetName, type ModelKind, writeJsonAtomic } from "../../lib/results/mod.ts";
 import { buildModel, type DatasetSpec, specFor, summarizeModel } from "../../lib/models/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { Adam, consoleProgress, crossEntropy, fit, formatDuration } from "../../lib/train/mod.ts";
@@ -46,28 +54,25 @@ const PAPER_SEEDS = 3;
 /** Per model and seed: 1000 attacked images, one gradient for FGSM plus 10 PGD steps. */
 const ATTACK_IMAGES = 1000, ATTACK_GRADIENTS = 11;
 
-function flag(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(args[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(
-      `Expected --${name} to be a positive number but found ${
-        args[i + 1]
-      }: pass e.g. --${name} 6000`,
-    );
-  }
-  return value;
-}
+/** The command line of `deno task bench epoch`. */
+export const EPOCH_BENCH_COMMAND = {
+  name: "bench epoch",
+  summary: "Measures training epochs of every model and estimates the paper profile's time.",
+  options: {
+    train: { type: "string", valueName: "N", description: "MNIST training images (default 6000)" },
+    val: { type: "string", valueName: "N", description: "validation images (default 1000)" },
+    "probe-batches": { type: "string", valueName: "N", description: "probe batches (default 8)" },
+    threads: { type: "string", valueName: "N", description: "wasm threads (default 1)" },
+    rounds: { type: "string", valueName: "N", description: "measurement rounds (default 1)" },
+    steps: { type: "string", valueName: "N", description: "timed steps (default 40)" },
+  },
+} as const satisfies CommandSpec;
 
 function randomSplit(name: DatasetName, count: number, seed: number): LabeledImages {
   const [height, width, channels, classes] = SHAPES[name];
   const images = new Uint8Array(count * height * width * channels);
-  let s = seed >>> 0;
-  for (let i = 0; i < images.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    images[i] = s >>> 24;
-  }
+  const random = stream(seed, "bench-images");
+  for (let i = 0; i < images.length; i++) images[i] = Math.floor(random() * 256);
   const labels = Uint8Array.from({ length: count }, (_, i) => i % classes);
   return { images, labels, count, height, width, channels };
 }
@@ -81,13 +86,6 @@ function probeSpec(name: DatasetName): DatasetSpec {
 function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
-}
-
-async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const tmp = `${path}.tmp-${crypto.randomUUID().slice(0, 8)}`;
-  await Deno.writeTextFile(tmp, JSON.stringify(value, null, 2) + "\n");
-  await Deno.rename(tmp, path);
 }
 
 interface EpochRow {
@@ -263,12 +261,19 @@ function interleavedSteps(spec: DatasetSpec, split: LabeledImages, steps: number
  *   `--threads T` (default 1) wasm threads.
  */
 export async function main(args: string[]): Promise<void> {
-  const trainCount = flag(args, "train", 6000);
-  const valCount = flag(args, "val", 1000);
-  const probeBatches = flag(args, "probe-batches", 8);
-  const threads = flag(args, "threads", 1);
-  const rounds = flag(args, "rounds", 1);
-  const steps = flag(args, "steps", 40);
+  const { values, help } = parseCommand(args, EPOCH_BENCH_COMMAND);
+  if (help) {
+    console.log(usageText(EPOCH_BENCH_COMMAND));
+    return;
+  }
+  const positive = (name: keyof typeof values, fallback: number) =>
+    numberOption(values[name], name, { fallback, min: 1 });
+  const trainCount = positive("train", 6000);
+  const valCount = positive("val", 1000);
+  const probeBatches = positive("probe-batches", 8);
+  const threads = positive("threads", 1);
+  const rounds = positive("rounds", 1);
+  const steps = positive("steps", 40);
   const runtime = await setupRuntime({ backend: "wasm", seed: 1, threads });
   console.log(
     `backend ${runtime.backend}, ${runtime.threads} thread(s), batch ${BATCH}, Adam 1e-3`,
@@ -388,8 +393,8 @@ export async function main(args: string[]): Promise<void> {
     hybridStepCpuRatio,
     controlStepCpuRatio,
     paperEstimateSeconds: { perModelSeed: estimate, perSeed: perSeedTotal, total },
-  });
+  }, 2);
   console.log("wrote data/bench/epoch.json");
 }
 
-if (import.meta.main) await main(Deno.args);
+if (import.meta.main) await runMain(main, { spec: EPOCH_BENCH_COMMAND });

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { runMain, UsageError } from "../../lib/cli/mod.ts";
+
 /** A benchmark module: `main` receives the arguments after the benchmark's name. */
 interface BenchModule {
   main(args: string[]): Promise<void>;
@@ -25,12 +27,13 @@ async function run(args: string[]): Promise<number> {
   const names = available();
   if (name === undefined || !names.includes(name)) {
     const found = name === undefined ? "no name" : `"${name}"`;
-    console.error(`Expected a benchmark name but found ${found}: use one of ${names.join(", ")}`);
-    return 2;
+    throw new UsageError(
+      `Expected a benchmark name but found ${found}: use one of ${names.join(", ")}`,
+    );
   }
   const module = await import(new URL(`./${name}.ts`, import.meta.url).href) as BenchModule;
   await module.main(rest);
   return 0;
 }
 
-if (import.meta.main) Deno.exit(await run(Deno.args));
+if (import.meta.main) await runMain(run);

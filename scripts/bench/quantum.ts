@@ -13,10 +13,18 @@
  * @module
  */
 import process from "node:process";
+import {
+  type CommandSpec,
+  parseCommand,
+  runMain,
+  UsageError,
+  usageText,
+} from "../../lib/cli/mod.ts";
 import * as tf from "@tensorflow/tfjs";
 import QuantumCircuit from "quantum-circuit";
 import { Circuit, type Fusion, paperCircuit } from "../../lib/quantum/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 
 /** Throughput target of the batched simulator over the per-sample peer. */
 export const RATIO_TARGET = 100;
@@ -110,23 +118,34 @@ function peerForward(weights: number[][], wires: number): (features: number[]) =
   };
 }
 
-async function writeJSON(path: string, value: unknown): Promise<void> {
-  await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  const tmp = `${path}.tmp`;
-  await Deno.writeTextFile(tmp, JSON.stringify(value, null, 2) + "\n");
-  await Deno.rename(tmp, path);
-}
-
 function rate(ms: number, samples: number): number {
   return (samples / ms) * 1000;
 }
 
+/** The command line of `deno task bench quantum`. */
+export const QUANTUM_BENCH_COMMAND = {
+  name: "bench quantum",
+  summary: "Times the quantum layer's forward and gradient against the npm quantum-circuit.",
+  options: {
+    backend: { type: "string", valueName: "wasm|cpu", description: "tfjs backend (default wasm)" },
+    quick: { type: "boolean", description: "fewer trials" },
+  },
+} as const satisfies CommandSpec;
+
 /** Runs the benchmark; `args` are the command-line arguments after the name. */
 export async function main(args: string[]): Promise<void> {
-  const backend = (args.find((a) => a.startsWith("--backend="))?.split("=")[1] ?? "wasm") as
-    | "wasm"
-    | "cpu";
-  const quick = args.includes("--quick");
+  const { values, help } = parseCommand(args, QUANTUM_BENCH_COMMAND);
+  if (help) {
+    console.log(usageText(QUANTUM_BENCH_COMMAND));
+    return;
+  }
+  const backend = values.backend ?? "wasm";
+  if (backend !== "wasm" && backend !== "cpu") {
+    throw new UsageError(
+      `Expected --backend to be wasm or cpu but found "${backend}": pick one of those`,
+    );
+  }
+  const quick = values.quick;
   const info = await setupRuntime({ backend, seed: 1 });
   const trials = quick ? 10 : 30;
   console.log(`backend ${info.backend}; timings per call: CPU time, best and median wall time`);
@@ -198,7 +217,7 @@ export async function main(args: string[]): Promise<void> {
     );
   }
   tf.dispose([x, w]);
-  await writeJSON("data/bench/quantum.json", {
+  await writeJsonAtomic("data/bench/quantum.json", {
     date: new Date().toISOString(),
     backend: info.backend,
     batch: BATCH,
@@ -210,7 +229,7 @@ export async function main(args: string[]): Promise<void> {
     maxDifference: gap,
     scaling,
     wideTargetMs: WIDE_TARGET_MS,
-  });
+  }, 2);
 }
 
-if (import.meta.main) await main(Deno.args);
+if (import.meta.main) await runMain(main, { spec: QUANTUM_BENCH_COMMAND });

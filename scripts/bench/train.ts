@@ -9,7 +9,15 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import {
+  type CommandSpec,
+  numberOption,
+  parseCommand,
+  runMain,
+  usageText,
+} from "../../lib/cli/mod.ts";
 import { type KernelTiming, profileKernels, setupRuntime } from "../../lib/runtime/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 
 const BATCH = 64;
 const WARMUP_STEPS = 3;
@@ -27,30 +35,27 @@ interface TrainBenchOptions {
   torch: boolean;
 }
 
-function parseArgs(args: string[]): TrainBenchOptions {
-  const options: TrainBenchOptions = { steps: 30, cpuSteps: 1, threads: 0, torch: true };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    if (flag === "--no-torch") {
-      options.torch = false;
-      continue;
-    }
-    const value = Number(args[i + 1]);
-    const key =
-      ({ "--steps": "steps", "--cpu-steps": "cpuSteps", "--threads": "threads" } as const)[
-        flag as "--steps"
-      ];
-    if (key === undefined || !Number.isInteger(value) || value < 0) {
-      throw new RangeError(
-        `Expected --steps N, --cpu-steps N, --threads N or --no-torch but found ${flag} ${
-          args[i + 1] ?? ""
-        }: fix the arguments`,
-      );
-    }
-    options[key] = value;
-    i++;
-  }
-  return options;
+/** The command line of `deno task bench train`. */
+export const TRAIN_BENCH_COMMAND = {
+  name: "bench train",
+  summary: "Training throughput of the reference CNN: ours (wasm), tfjs cpu and PyTorch.",
+  options: {
+    steps: { type: "string", valueName: "N", description: "timed wasm steps (default 30)" },
+    "cpu-steps": { type: "string", valueName: "N", description: "timed cpu steps (default 1)" },
+    threads: { type: "string", valueName: "N", description: "wasm threads (default: automatic)" },
+    "no-torch": { type: "boolean", description: "skip the PyTorch comparison" },
+  },
+} as const satisfies CommandSpec;
+
+function parseOptions(args: string[]): TrainBenchOptions | null {
+  const { values, help } = parseCommand(args, TRAIN_BENCH_COMMAND);
+  if (help) return null;
+  return {
+    steps: numberOption(values.steps, "steps", { fallback: 30 }),
+    cpuSteps: numberOption(values["cpu-steps"], "cpu-steps", { fallback: 1 }),
+    threads: numberOption(values.threads, "threads", { fallback: 0 }),
+    torch: !values["no-torch"],
+  };
 }
 
 /** The reference CNN, compiled with Adam and sparse categorical crossentropy. */
@@ -157,20 +162,17 @@ function profileTable(profile: KernelTiming[], stepMs: number): string {
   return lines.join("\n");
 }
 
-async function writeResult(result: unknown): Promise<void> {
-  await Deno.mkdir("data/bench", { recursive: true });
-  const temp = `${RESULT_PATH}.${Deno.pid}.tmp`;
-  await Deno.writeTextFile(temp, JSON.stringify(result, null, 2) + "\n");
-  await Deno.rename(temp, RESULT_PATH);
-}
-
 /**
  * Runs the benchmark and prints samples/s, the ratios and the per-kernel profile.
  *
  * @param args Command-line arguments after `train`.
  */
 export async function main(args: string[]): Promise<void> {
-  const options = parseArgs(args);
+  const options = parseOptions(args);
+  if (options === null) {
+    console.log(usageText(TRAIN_BENCH_COMMAND));
+    return;
+  }
   const fmt = (m: { samplesPerSecond: number }) => m.samplesPerSecond.toFixed(1).padStart(8);
   console.log(`Reference CNN, batch ${BATCH}, Adam; ${WARMUP_STEPS} warm-up steps excluded`);
 
@@ -213,7 +215,7 @@ export async function main(args: string[]): Promise<void> {
   console.log("");
   console.log(profileTable(ours.profile ?? [], ours.stepMs ?? 0));
 
-  await writeResult({
+  await writeJsonAtomic(RESULT_PATH, {
     batch: BATCH,
     threads: info.threads,
     samplesPerSecond: {
@@ -231,5 +233,7 @@ export async function main(args: string[]): Promise<void> {
     },
     profile: ours.profile,
     stepMs: ours.stepMs,
-  });
+  }, 2);
 }
+
+if (import.meta.main) await runMain(main, { spec: TRAIN_BENCH_COMMAND });

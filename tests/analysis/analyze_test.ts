@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  analysisPathFor,
-  analyze,
-  loadAnalysis,
-  meanCI95,
-  saveAnalysis,
-} from "../../lib/analysis/mod.ts";
+import { analysisPathFor, analyze, loadAnalysis, saveAnalysis } from "../../lib/analysis/mod.ts";
+import { meanCI95 } from "../../lib/results/mod.ts";
 import { fixtureResults } from "../figures/fixture.ts";
 
 const FAST = { tsneIterations: 100, gridResolution: 16 };

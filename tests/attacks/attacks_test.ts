@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { fgsm, pgd, robustness, sampleIndices, transferAttack } from "../../lib/attacks/mod.ts";
+import { fgsm, pgd, robustness, transferAttack } from "../../lib/attacks/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
+import { toImageTensor } from "../../lib/data/mod.ts";
+import { pixelTensor } from "../../lib/attacks/_pixels.ts";
 
 /** Float32 rounding of x + eps. */
 const PIXEL_TOLERANCE = 1e-6;
@@ -227,14 +229,6 @@ Deno.test("transferAttack() scores targets on examples crafted on the source", a
   constant.dispose();
 });
 
-Deno.test("sampleIndices() draws distinct, seeded positions", () => {
-  const a = sampleIndices(50, 20, 4);
-  assert.equal(new Set(a).size, 20);
-  if (!a.every((i) => i >= 0 && i < 50)) throw new Error("index out of range");
-  assert.deepEqual(sampleIndices(50, 20, 4), a);
-  assert.equal(sampleIndices(5, 20, 4).length, 5);
-});
-
 Deno.test("robustness() leaves no tensors behind", async () => {
   await setupRuntime({ backend: "wasm" });
   const model = linearModel();
@@ -255,4 +249,22 @@ Deno.test("robustness() leaves no tensors behind", async () => {
   });
   assert.equal(tf.memory().numTensors, before);
   model.dispose();
+});
+
+Deno.test("pixelTensor() reads images exactly as the data layer's toImageTensor() does", async () => {
+  await setupRuntime({ backend: "cpu" });
+  const split = {
+    images: Uint8Array.from({ length: 5 * 3 * 2 * 3 }, (_, i) => (i * 37) % 256),
+    labels: Uint8Array.from([0, 1, 2, 1, 0]),
+    count: 5,
+    height: 3,
+    width: 2,
+    channels: 3,
+  };
+  const indices = [4, 0, 2];
+  const fromData = toImageTensor(split, indices);
+  const fromAttacks = pixelTensor(split, indices);
+  assert.deepEqual(fromAttacks.shape, fromData.shape);
+  assert.deepEqual(await fromAttacks.data(), await fromData.data());
+  tf.dispose([fromData, fromAttacks]);
 });

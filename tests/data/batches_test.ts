@@ -71,30 +71,26 @@ Deno.test("augmentImage() flips columns and crops with zero padding", () => {
   const src = Uint8Array.from([1, 2, 3, 4, 5, 6]);
   const out = new Uint8Array(6);
   // random() < 0.5 -> flip; no padding.
-  augmentImage(src, 0, out, 0, shape, { cropPadding: 0, horizontalFlip: true }, () => 0.1);
+  augmentImage(src, out, {
+    shape,
+    spec: { cropPadding: 0, horizontalFlip: true },
+    random: () => 0.1,
+  });
   assert.deepEqual([...out], [3, 2, 1, 6, 5, 4]);
   // Padding 1: draws 0.99 -> offset +1 in rows and columns, then 0.9 -> no flip.
   const draws = [0.99, 0.99, 0.9];
-  augmentImage(
-    src,
-    0,
-    out,
-    0,
+  augmentImage(src, out, {
     shape,
-    { cropPadding: 1, horizontalFlip: true },
-    () => draws.shift()!,
-  );
+    spec: { cropPadding: 1, horizontalFlip: true },
+    random: () => draws.shift()!,
+  });
   assert.deepEqual([...out], [5, 6, 0, 0, 0, 0]);
   const reflectDraws = [0.0, 0.0, 0.9];
-  augmentImage(
-    src,
-    0,
-    out,
-    0,
+  augmentImage(src, out, {
     shape,
-    { cropPadding: 1, horizontalFlip: false, padMode: "reflect" },
-    () => reflectDraws.shift()!,
-  );
+    spec: { cropPadding: 1, horizontalFlip: false, padMode: "reflect" },
+    random: () => reflectDraws.shift()!,
+  });
   assert.deepEqual([...out], [5, 4, 5, 2, 1, 2]);
 });
 

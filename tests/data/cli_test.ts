@@ -66,7 +66,10 @@ Deno.test("main() rejects unknown commands and options", async () => {
   await assert.rejects(() => main(["imagenet"]), TypeError);
   await assert.rejects(() => main(["stl10", "--bogus"]), {
     name: "TypeError",
-    message: /^Expected a known option but found --bogus/,
+    message: /^Expected a flag of --from, .* but found "--bogus"/,
   });
-  await assert.rejects(() => main(["stl10", "--from"]), /needs a value/);
+  await assert.rejects(
+    () => main(["stl10", "--from"]),
+    /Expected a value after --from but found none/,
+  );
 });

@@ -1,9 +1,9 @@
 // End to end: `deno task reproduce --profile smoke` in a subprocess (the task's own
 // permissions), into a temporary folder under data/, then every output is checked.
 import assert from "node:assert/strict";
-import { loadResults } from "../../lib/experiment/load_results.ts";
-import type { DatasetName, Results } from "../../lib/experiment/results_schema.ts";
-import { MODEL_KINDS } from "../../lib/experiment/results_schema.ts";
+import { loadResults } from "../../lib/results/mod.ts";
+import type { DatasetName, Results } from "../../lib/results/mod.ts";
+import { MODEL_KINDS } from "../../lib/results/mod.ts";
 import { CLAIMS } from "../../lib/report/claims.ts";
 import {
   decimalsOf,
@@ -11,7 +11,7 @@ import {
   firstNumber,
   parseTables,
   tableWith,
-} from "../experiment/_report_parse.ts";
+} from "../report/_report_parse.ts";
 
 const DATASETS: DatasetName[] = ["mnist", "cifar100", "stl10"];
 const FIRST: Record<DatasetName, number> = { mnist: 2, cifar100: 13, stl10: 24 };

@@ -1,7 +1,7 @@
 // Splits hand-made complete results into the shard files of a sharded run.
 import { experimentGrid, shardCells } from "../../lib/experiment/shard.ts";
-import { summarizeRuns } from "../../lib/experiment/summary.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
+import { summarizeRuns } from "../../lib/results/mod.ts";
+import type { Results } from "../../lib/results/mod.ts";
 
 /**
  * Splits complete results into the partial files `--shard k/N` would write,

@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { encodeBase64, imageSample, sampleIndices } from "../../lib/experiment/dataset_info.ts";
+import { encodeBase64, imageSample } from "../../lib/experiment/dataset_info.ts";
 
 Deno.test("encodeBase64() agrees with Node's Buffer on bytes beyond one chunk", () => {
   const bytes = new Uint8Array(70_000).map((_, i) => (i * 7919) % 256);
   assert.equal(encodeBase64(bytes), Buffer.from(bytes).toString("base64"));
-});
-
-Deno.test("sampleIndices() returns distinct sorted indices, seeded", () => {
-  const a = sampleIndices(1000, 50, 3);
-  assert.equal(new Set(a).size, 50);
-  assert.deepEqual(a, [...a].sort((x, y) => x - y));
-  assert.ok(a.every((i) => i >= 0 && i < 1000));
-  assert.deepEqual(sampleIndices(1000, 50, 3), a);
-  assert.notDeepEqual(sampleIndices(1000, 50, 4), a);
-  assert.deepEqual(sampleIndices(5, 10, 1), [0, 1, 2, 3, 4]);
 });
 
 Deno.test("imageSample() stores the chosen images' bytes, labels and predictions", () => {

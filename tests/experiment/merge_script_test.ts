@@ -1,9 +1,9 @@
 // `deno task merge` as a subprocess (the task's own permissions) on hand-made shard files.
 import assert from "node:assert/strict";
-import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
-import { loadResults } from "../../lib/experiment/load_results.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
+import { loadResults } from "../../lib/results/mod.ts";
 import { shardFileName } from "../../lib/experiment/shard.ts";
-import { makeResults } from "./_fixture.ts";
+import { makeResults } from "../results/_fixture.ts";
 import { splitIntoShards } from "./_shards.ts";
 
 async function runMerge(args: string[]): Promise<{ code: number; log: string }> {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { MergeError, mergeRunDir, mergeShards } from "../../lib/experiment/merge.ts";
 import { shardFileName } from "../../lib/experiment/shard.ts";
-import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
-import { loadResults } from "../../lib/experiment/load_results.ts";
-import { makeResults } from "./_fixture.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
+import { loadResults } from "../../lib/results/mod.ts";
+import { makeResults } from "../results/_fixture.ts";
 import { splitIntoShards } from "./_shards.ts";
 
 Deno.test("mergeShards() rebuilds the complete results with recomputed summaries", () => {

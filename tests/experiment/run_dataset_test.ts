@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import { runDataset } from "../../lib/experiment/run_dataset.ts";
 import { mergeRunDir } from "../../lib/experiment/merge.ts";
-import { loadResults } from "../../lib/experiment/load_results.ts";
+import { loadResults } from "../../lib/results/mod.ts";
 import { PROFILES } from "../../lib/experiment/profiles.ts";
 import type { Profile } from "../../lib/experiment/profiles.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
+import type { Results } from "../../lib/results/mod.ts";
 import type { ExperimentProgress } from "../../lib/experiment/progress.ts";
 
 const MICRO: Profile = {

@@ -7,7 +7,7 @@
  */
 import { Buffer } from "node:buffer";
 import { analyze } from "../../lib/analysis/analyze.ts";
-import type { Analysis } from "../../lib/analysis/types.ts";
+import type { Analysis } from "../../lib/results/mod.ts";
 import { CIFAR100_FINE_CLASSES, MNIST_CLASSES, STL10_CLASSES } from "../../lib/data/class_names.ts";
 import type {
   ClassificationMetrics,
@@ -19,7 +19,7 @@ import type {
   ModelResult,
   Results,
   SeedRun,
-} from "../../lib/experiment/results_schema.ts";
+} from "../../lib/results/mod.ts";
 import { mulberry32 } from "../../lib/random/mod.ts";
 
 const SHAPES: Record<DatasetName, { h: number; w: number; c: number; names: readonly string[] }> = {

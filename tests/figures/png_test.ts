@@ -32,17 +32,17 @@ Deno.test("crc32() matches the standard check value", () => {
 
 Deno.test("encodePNG() round-trips gray and RGB pixels through an independent decoder", () => {
   const gray = Uint8Array.from({ length: 5 * 3 }, (_, i) => (i * 37) % 256);
-  const g = decodePNG(encodePNG(gray, 5, 3, 1));
+  const g = decodePNG(encodePNG(gray, { width: 5, height: 3, channels: 1 }));
   assert.equal(g.width, 5);
   assert.equal(g.height, 3);
   assert.deepEqual([...g.rgba.filter((_, i) => i % 4 === 0)], [...gray]);
   const rgb = Uint8Array.from({ length: 4 * 4 * 3 }, (_, i) => (i * 11) % 256);
-  const c = decodePNG(encodePNG(rgb, 4, 4, 3));
+  const c = decodePNG(encodePNG(rgb, { width: 4, height: 4, channels: 3 }));
   assert.deepEqual([...c.rgba.filter((_, i) => i % 4 !== 3)], [...rgb]);
 });
 
 Deno.test("encodePNG() rejects a pixel buffer of the wrong size", () => {
-  assert.throws(() => encodePNG(new Uint8Array(5), 2, 2, 1), {
+  assert.throws(() => encodePNG(new Uint8Array(5), { width: 2, height: 2, channels: 1 }), {
     name: "RangeError",
     message: "Pixels must have 4 bytes (2x2x1) but found 5",
   });

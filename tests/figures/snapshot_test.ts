@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import type { DatasetName } from "../../lib/experiment/results_schema.ts";
+import type { DatasetName } from "../../lib/results/mod.ts";
 import { allFigures } from "../../lib/figures/mod.ts";
 import { fixtureAnalysis, fixtureResults } from "./fixture.ts";
 

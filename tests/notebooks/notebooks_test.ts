@@ -20,9 +20,6 @@ const NOTEBOOKS = [
 /** Seconds one cell may run in smoke before the test fails. */
 const CELL_TIMEOUT_SECONDS = 600;
 
-const runsDir = await Deno.makeTempDir({ prefix: "hqc-notebook-runs-" });
-const outDir = await Deno.makeTempDir({ prefix: "hqc-notebook-out-" });
-
 interface Cell {
   cell_type: string;
   metadata: { tags?: string[] };
@@ -40,46 +37,54 @@ function plainText(cells: Cell[]): string {
   }).join("\n");
 }
 
-for (const [index, stem] of NOTEBOOKS.entries()) {
-  jupyterTest(
-    `notebooks/${stem}.ipynb runs in the smoke profile with every figure shown`,
-    async () => {
-      const source = JSON.parse(await Deno.readTextFile(`${NOTEBOOK_DIR}/${stem}.ipynb`));
-      const figureCells = cellsOf(source).filter((cell) => hasTag(cell, FIGURE_TAG)).length;
-      assert.ok(figureCells > 0, `${stem} has no cell tagged "${FIGURE_TAG}"`);
+/** Runs one notebook into `outDir`, reading and writing runs under `runsDir`, and checks it. */
+async function checkNotebook(
+  index: number,
+  stem: string,
+  runsDir: string,
+  outDir: string,
+): Promise<void> {
+  const source = JSON.parse(await Deno.readTextFile(`${NOTEBOOK_DIR}/${stem}.ipynb`));
+  const figureCells = cellsOf(source).filter((cell) => hasTag(cell, FIGURE_TAG)).length;
+  assert.ok(figureCells > 0, `${stem} has no cell tagged "${FIGURE_TAG}"`);
 
-      const run = await executeNotebook(`${NOTEBOOK_DIR}/${stem}.ipynb`, {
-        outDir,
-        env: { HQC_PROFILE: "smoke", HQC_RUNS_DIR: runsDir, HQC_RETRAIN: "", HQC_RESULTS: "" },
-        cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
-      });
-      assert.deepEqual(run.problems, [], `${stem}: ${JSON.stringify(run.problems, null, 1)}`);
-      assert.ok(countImages(run.notebook) >= figureCells);
-      const html = await Deno.readTextFile(run.htmlPath!);
-      const inlineSvgs = html.match(/<svg[\s>]/g)?.length ?? 0;
-      assert.ok(inlineSvgs >= figureCells, `${stem}.html shows ${inlineSvgs} inline SVGs`);
+  const run = await executeNotebook(`${NOTEBOOK_DIR}/${stem}.ipynb`, {
+    outDir,
+    env: { HQC_PROFILE: "smoke", HQC_RUNS_DIR: runsDir, HQC_RETRAIN: "", HQC_RESULTS: "" },
+    cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
+  });
+  assert.deepEqual(run.problems, [], `${stem}: ${JSON.stringify(run.problems, null, 1)}`);
+  assert.ok(countImages(run.notebook) >= figureCells);
+  const html = await Deno.readTextFile(run.htmlPath!);
+  const inlineSvgs = html.match(/<svg[\s>]/g)?.length ?? 0;
+  assert.ok(inlineSvgs >= figureCells, `${stem}.html shows ${inlineSvgs} inline SVGs`);
 
-      const text = plainText(cellsOf(run.notebook));
-      if (stem === "04_discussion") {
-        // 01-03 wrote these runs, so the discussion must reuse all three.
-        assert.equal(
-          text.match(/\b(mnist|cifar100|stl10) +\[#+\] 100% loaded: /g)?.length,
-          3,
-          text,
-        );
-      } else if (index > 0) {
-        assert.match(text, /trained +\[#+\] 100% .*results\.json/);
-        await Deno.stat(`${runsDir}/smoke/${stem.slice(3)}/results.json`);
-      }
-    },
-  );
+  const text = plainText(cellsOf(run.notebook));
+  if (stem === "04_discussion") {
+    // 01-03 wrote these runs, so the discussion must reuse all three.
+    assert.equal(
+      text.match(/\b(mnist|cifar100|stl10) +\[#+\] 100% loaded: /g)?.length,
+      3,
+      text,
+    );
+  } else if (index > 0) {
+    assert.match(text, /trained +\[#+\] 100% .*results\.json/);
+    await Deno.stat(`${runsDir}/smoke/${stem.slice(3)}/results.json`);
+  }
 }
 
-Deno.test({
-  name: "notebooks test cleans up its temporary folders",
-  sanitizeResources: false,
-  fn: async () => {
+jupyterTest("notebooks run in order in the smoke profile with every figure shown", async (t) => {
+  const runsDir = await Deno.makeTempDir({ prefix: "hqc-notebook-runs-" });
+  const outDir = await Deno.makeTempDir({ prefix: "hqc-notebook-out-" });
+  try {
+    for (const [index, stem] of NOTEBOOKS.entries()) {
+      await t.step(
+        `notebooks/${stem}.ipynb runs in the smoke profile with every figure shown`,
+        () => checkNotebook(index, stem, runsDir, outDir),
+      );
+    }
+  } finally {
     await Deno.remove(runsDir, { recursive: true });
     await Deno.remove(outDir, { recursive: true });
-  },
+  }
 });

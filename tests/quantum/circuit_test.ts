@@ -1,7 +1,7 @@
 // Circuit: batching, validation messages, JSON round trip, the paper circuit.
 import * as tf from "@tensorflow/tfjs";
 import { deepEqual, ok, throws } from "node:assert/strict";
-import { Circuit, MAX_WIRES, paperCircuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, float64Run, MAX_WIRES, paperCircuit } from "../../lib/quantum/mod.ts";
 import { FLOAT32_TOLERANCE, maxDiff, randomMatrix, rng, useBackend, values } from "./_helpers.ts";
 
 /** Batched and per-row runs do the same float32 arithmetic up to summation order. */
@@ -49,7 +49,7 @@ Deno.test("Circuit.run() measures 10 wires like the float64 reference", async ()
     const out = values(() =>
       c.run(tf.tensor2d(x), w.map((v, i) => tf.tensor(v, c.weightShapes()[i])))
     );
-    const ref = x.map((row) => referenceRun(c.compiled, row, w));
+    const ref = x.map((row) => float64Run(c.compiled, row, w));
     ok(maxDiff(out, ref) < FLOAT32_TOLERANCE, `max difference ${maxDiff(out, ref)}`);
   }
 });

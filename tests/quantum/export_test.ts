@@ -3,7 +3,7 @@ import * as tf from "@tensorflow/tfjs";
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
 import { DOMParser } from "linkedom";
 import QuantumCircuit from "quantum-circuit";
-import { Circuit, paperCircuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, float64Run, paperCircuit } from "../../lib/quantum/mod.ts";
 import { maxDiff, randomMatrix, rng, useBackend } from "./_helpers.ts";
 
 /** OpenQASM numbers are printed in full float64 precision. */
@@ -92,7 +92,7 @@ Deno.test("Circuit.toQASM() imports into quantum-circuit with the same expectati
       }
       return e;
     });
-    const ours = referenceRun(c.compiled, input, weights);
+    const ours = float64Run(c.compiled, input, weights);
     ok(maxDiff(z, ours) < QASM_TOLERANCE, `expected ${ours} but QASM gives ${z}`);
   }
 });

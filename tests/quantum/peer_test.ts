@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { ok } from "node:assert/strict";
 import QuantumCircuit from "quantum-circuit";
-import { Circuit, type GateName, GATES, referenceState } from "../../lib/quantum/mod.ts";
+import { Circuit, float64State, type GateName, GATES } from "../../lib/quantum/mod.ts";
 import type { GateOp } from "../../lib/quantum/ops.ts";
 import { FLOAT32_TOLERANCE, maxDiff, randomMatrix, rng, useBackend, values } from "./_helpers.ts";
 
@@ -78,14 +78,14 @@ function randomCircuit(
   return { circuit: circuit.probs().expval("X").expval("Y"), peer };
 }
 
-Deno.test("referenceState() agrees with quantum-circuit on random circuits of 1 to 6 wires", () => {
+Deno.test("float64State() agrees with quantum-circuit on random circuits of 1 to 6 wires", () => {
   const random = rng(7);
   for (let n = 1; n <= 6; n++) {
     for (let trial = 0; trial < 4; trial++) {
       const { circuit, peer } = randomCircuit(n, 6 + 4 * n, random);
       const x = randomMatrix(random, 1, 2 ** n)[0]!;
       const norm = Math.hypot(...x);
-      const ours = referenceState(circuit.compiled, x, []);
+      const ours = float64State(circuit.compiled, x, []);
       const theirs = peerState(peer, n, x.map((v) => v / norm));
       const d = maxDiff(ours, theirs);
       ok(d < PEER_TOLERANCE, `${n} wires, trial ${trial}: max difference ${d}`);

@@ -1,7 +1,7 @@
 // The simulator on the wasm backend (the project's training backend), and 20 wires.
 import * as tf from "@tensorflow/tfjs";
 import { ok } from "node:assert/strict";
-import { Circuit, paperCircuit, referenceRun } from "../../lib/quantum/mod.ts";
+import { Circuit, float64Run, paperCircuit } from "../../lib/quantum/mod.ts";
 import { FLOAT32_TOLERANCE, maxDiff, randomMatrix, rng, useBackend, values } from "./_helpers.ts";
 
 /** The same float32 graph on two backends differs only by rounding. */
@@ -25,7 +25,7 @@ Deno.test("Circuit.run() on wasm matches the float64 reference, and its gradient
     const cpu = paperGradients(tf.tensor2d(xs), tf.tensor2d(ws));
     await useBackend("wasm");
     const out = values(() => paperCircuit().run(tf.tensor2d(xs), [tf.tensor2d(ws)]));
-    const ref = xs.map((x) => referenceRun(paperCircuit().compiled, x, [ws.flat()]));
+    const ref = xs.map((x) => float64Run(paperCircuit().compiled, x, [ws.flat()]));
     ok(maxDiff(out, ref) < FLOAT32_TOLERANCE, `wasm vs reference ${maxDiff(out, ref)}`);
     const wasm = paperGradients(tf.tensor2d(xs), tf.tensor2d(ws));
     wasm.forEach((g, i) =>

@@ -8,8 +8,8 @@ import {
   UNDERPOWERED,
   union,
 } from "../../lib/report/mod.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
-import { makeResults } from "../experiment/_fixture.ts";
+import type { Results } from "../../lib/results/mod.ts";
+import { makeResults } from "../results/_fixture.ts";
 
 /** Results whose test split has `test` images per seed (so score intervals can be narrow). */
 function withTestSize(r: Results, test: number): Results {
@@ -17,7 +17,7 @@ function withTestSize(r: Results, test: number): Results {
 }
 
 function comparison(r: Results) {
-  const c = compareModels(r, "testAccuracy", "hybrid", "classical");
+  const c = compareModels(r, { metric: "testAccuracy", a: "hybrid", b: "classical" });
   if (typeof c === "string") throw new Error(c);
   return c;
 }
@@ -47,7 +47,10 @@ Deno.test("compareModels() pairs by seed and widens to Newcombe over the pooled 
   const classical = r.models.classical!.runs.map((x) => x.test.accuracy);
   const t = tInterval(hybrid.map((h, i) => h - classical[i]!));
   const successes = (v: number[]) => v.reduce((s, x) => s + Math.round(x * 200), 0);
-  const n = newcombeInterval(successes(hybrid), 600, successes(classical), 600);
+  const n = newcombeInterval({ successes: successes(hybrid), n: 600 }, {
+    successes: successes(classical),
+    n: 600,
+  });
   assert.deepEqual(c.interval95, union(t, n));
   assert.match(c.method, /^3 seeds, paired t over seeds, widened to Newcombe/);
 });
@@ -108,7 +111,7 @@ Deno.test("judgeDirection() reads a claimed direction with a tight null result a
 
 Deno.test("judgeDirection() rejects a significant but negligible effect under minRelativeEffect", () => {
   const r = makeResults({ epochSeconds: { hybrid: 0.99, classical: 1 } });
-  const c = compareModels(r, "stepTensorMB", "hybrid", "classical");
+  const c = compareModels(r, { metric: "stepTensorMB", a: "hybrid", b: "classical" });
   if (typeof c === "string") throw new Error(c);
   // every seed: 30.99 vs 31 MiB -> significant (constant differences), 0.03 % of classical
   const j = judgeDirection(c, "<", { minRelativeEffect: 0.09 });

@@ -34,13 +34,13 @@ Deno.test("wilsonInterval() rejects a count outside [0, n] with a clear message"
 
 Deno.test("newcombeInterval() reproduces Newcombe's (1998) worked example", () => {
   // Newcombe, Stat Med 17:873, table II, 56/70 vs 48/80, method 10: 0.0524 to 0.3339.
-  const [low, high] = newcombeInterval(56, 70, 48, 80);
+  const [low, high] = newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 });
   assert.ok(Math.abs(low - 0.0524) < 5e-5, String(low));
   assert.ok(Math.abs(high - 0.3339) < 5e-5, String(high));
 });
 
 Deno.test("newcombeInterval() is not +0 ± 0 when both models score 0 %", () => {
-  const [low, high] = newcombeInterval(0, 100, 0, 100);
+  const [low, high] = newcombeInterval({ successes: 0, n: 100 }, { successes: 0, n: 100 });
   assert.ok(low < -0.03 && high > 0.03);
 });
 

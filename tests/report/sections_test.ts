@@ -8,9 +8,9 @@ import {
   toMarkdown,
   UNDERPOWERED,
 } from "../../lib/report/mod.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
-import { makeResults } from "../experiment/_fixture.ts";
-import { parseTables } from "../experiment/_report_parse.ts";
+import type { Results } from "../../lib/results/mod.ts";
+import { makeResults } from "../results/_fixture.ts";
+import { parseTables } from "./_report_parse.ts";
 
 function report(results: Results[]): string {
   return toMarkdown(buildReport(results.map((r) => ({ results: r, file: "f" })), {

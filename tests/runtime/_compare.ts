@@ -1,13 +1,14 @@
 // Test helpers: run the same kernel on cpu and on wasm and compare.
 import * as tf from "@tensorflow/tfjs";
-import { type KernelSet, seededRandom, setupRuntime } from "../../lib/runtime/mod.ts";
+import { type KernelSet, setupRuntime } from "../../lib/runtime/mod.ts";
+import { stream } from "../../lib/random/mod.ts";
 
 /** Largest accepted `max|wasm - cpu| / max|cpu|` between the two backends. */
 export const REL_TOLERANCE = 1e-4;
 
 /** Seeded standard-uniform values in [-1, 1). */
 export function randomValues(shape: number[], seed: number): Float32Array {
-  const next = seededRandom(seed);
+  const next = stream(seed);
   const size = shape.reduce((a, b) => a * b, 1);
   return Float32Array.from({ length: size }, () => 2 * next() - 1);
 }

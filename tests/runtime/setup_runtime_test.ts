@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { inJupyter, seededRandom, setupRuntime } from "../../lib/runtime/mod.ts";
+import { inJupyter, seedGlobalRandom, setupRuntime } from "../../lib/runtime/mod.ts";
+import { stream } from "../../lib/random/mod.ts";
 
 const FAST_KERNELS = [
   "BatchMatMul",
@@ -63,14 +64,17 @@ Deno.test("setupRuntime() rejects a bad backend and thread count", async () => {
   );
 });
 
-Deno.test("seededRandom() repeats its stream for a seed and stays in [0, 1)", () => {
-  const a = seededRandom(7);
-  const b = seededRandom(7);
-  const values = Array.from({ length: 1000 }, () => a());
-  assert.deepEqual(values.slice(0, 10), Array.from({ length: 10 }, () => b()));
-  assert.ok(values.every((v) => v >= 0 && v < 1));
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  assert.ok(Math.abs(mean - 0.5) < 0.05, `mean ${mean}`);
+Deno.test('seedGlobalRandom() makes Math.random the stream(seed, "tfjs") of lib/random', () => {
+  try {
+    seedGlobalRandom(7);
+    const expected = stream(7, "tfjs");
+    assert.deepEqual(
+      Array.from({ length: 10 }, () => Math.random()),
+      Array.from({ length: 10 }, () => expected()),
+    );
+  } finally {
+    seedGlobalRandom(null);
+  }
 });
 
 Deno.test("inJupyter() is false outside the Jupyter kernel", () => {

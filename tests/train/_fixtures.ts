@@ -5,12 +5,6 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { LabeledImages } from "../../lib/data/mod.ts";
-import { setupRuntime } from "../../lib/runtime/mod.ts";
-
-/** Puts tfjs on the project's backend (wasm) before a test. */
-export async function useBackend(): Promise<void> {
-  await setupRuntime({ backend: "wasm", seed: 1 });
-}
 
 /**
  * A learnable split: class `k` lights up the k-th horizontal band of the image, plus noise.

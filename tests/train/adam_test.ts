@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { Adam } from "../../lib/train/mod.ts";
-import { useBackend } from "./_fixtures.ts";
+import { maxDiff, useBackend } from "../_shared.ts";
 
 /** Float32 rounding of 20 steps on weights of size ~3 (measured: ~1.4e-7). */
 const FLOAT64_TOLERANCE = 1e-6;
@@ -25,17 +25,13 @@ function float64Adam(start: number[], steps: number, lr: number): number[] {
   return w;
 }
 
-function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  return Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!)));
-}
-
 function quadraticGrads(w: tf.Variable): tf.Tensor[] {
   // d/dw of sum((w - target)^2 * scale)
   return tf.tidy(() => [tf.mul(tf.sub(w, tf.tensor1d(TARGET)), tf.tensor1d(SCALE))]);
 }
 
 Deno.test("Adam.apply() matches a float64 Adam and tf.train.adam", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const a = tf.variable(tf.tensor1d([0.5, 0.5, 0.5]));
   const b = tf.variable(tf.tensor1d([0.5, 0.5, 0.5]));
   const ours = new Adam([a], { learningRate: 0.05 });
@@ -60,7 +56,7 @@ Deno.test("Adam.apply() matches a float64 Adam and tf.train.adam", async () => {
 });
 
 Deno.test("Adam.setState() continues bit for bit", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const a = tf.variable(tf.tensor1d([0.5, 0.5, 0.5]));
   const first = new Adam([a], { learningRate: 0.05 });
   for (let step = 0; step < 5; step++) {

@@ -6,7 +6,8 @@ import {
   saveCheckpoint,
   type TrainingState,
 } from "../../lib/train/mod.ts";
-import { tempDir, useBackend } from "./_fixtures.ts";
+import { tempDir } from "./_fixtures.ts";
+import { useBackend } from "../_shared.ts";
 
 function state(epoch: number): TrainingState {
   return {
@@ -41,7 +42,7 @@ function tensors(s: TrainingState): tf.Tensor[] {
 }
 
 Deno.test("saveCheckpoint() and loadCheckpoint() round-trip every field bit for bit", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   const saved = state(2);
   await saveCheckpoint(dir, saved);
@@ -60,7 +61,7 @@ Deno.test("saveCheckpoint() and loadCheckpoint() round-trip every field bit for 
 });
 
 Deno.test("saveCheckpoint() keeps only the newest epoch and leaves no temporary files", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   for (const epoch of [1, 2, 3]) {
     const s = state(epoch);
@@ -83,7 +84,7 @@ Deno.test("loadCheckpoint() returns null for an empty directory", async () => {
 });
 
 Deno.test("loadCheckpoint() rejects truncated tensors with a CheckpointError", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   const s = state(1);
   await saveCheckpoint(dir, s);
@@ -99,7 +100,7 @@ Deno.test("loadCheckpoint() rejects truncated tensors with a CheckpointError", a
 });
 
 Deno.test("loadCheckpoint() rejects another version with a CheckpointError", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("ckpt-");
   const s = state(1);
   await saveCheckpoint(dir, s);

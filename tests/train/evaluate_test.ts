@@ -1,12 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { classificationMetrics, evaluate, extractFeatures } from "../../lib/train/mod.ts";
-import { bandImages, tinyModel, useBackend } from "./_fixtures.ts";
+import { bandImages, tinyModel } from "./_fixtures.ts";
+import { useBackend } from "../_shared.ts";
 
 const LOSS_TOLERANCE = 1e-5;
 
 Deno.test("evaluate() agrees with model.predict over the whole split", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(4);
   const split = bandImages(300, 4, 3); // more than one evaluation batch
   const result = evaluate(model, split, { classes: 4, batchSize: 128 });
@@ -25,7 +26,7 @@ Deno.test("evaluate() agrees with model.predict over the whole split", async () 
 });
 
 Deno.test("extractFeatures() reads the penultimate layer of the chosen images", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(4);
   const split = bandImages(20, 4, 3);
   const indices = [7, 2, 19];
@@ -48,7 +49,7 @@ Deno.test("extractFeatures() reads the penultimate layer of the chosen images", 
 });
 
 Deno.test("evaluate() and extractFeatures() leave no tensors behind", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(4);
   const split = bandImages(40, 4, 3);
   const before = tf.memory().numTensors;

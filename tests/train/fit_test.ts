@@ -9,7 +9,8 @@ import {
   type Progress,
   TrainingInterruptedError,
 } from "../../lib/train/mod.ts";
-import { bandImages, flatWeights, tempDir, tinyModel, useBackend } from "./_fixtures.ts";
+import { bandImages, flatWeights, tempDir, tinyModel } from "./_fixtures.ts";
+import { useBackend } from "../_shared.ts";
 
 const CLASSES = 4;
 const train = bandImages(96, CLASSES, 1);
@@ -35,7 +36,7 @@ function learningFields(
 }
 
 Deno.test("fit() records one complete epoch record per epoch and learns", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(CLASSES);
   const events: Progress[] = [];
   const result = await fit(model, { train, val }, { ...BASE, onProgress: (p) => events.push(p) });
@@ -68,7 +69,7 @@ Deno.test("fit() records one complete epoch record per epoch and learns", async 
 });
 
 Deno.test("fit() resumed after a mid-epoch stop ends exactly like an uninterrupted run", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const straightModel = tinyModel(CLASSES);
   const straight = await fit(straightModel, { train, val }, BASE);
   const dir = await tempDir("fit-resume-");
@@ -97,7 +98,7 @@ Deno.test("fit() resumed after a mid-epoch stop ends exactly like an uninterrupt
 });
 
 Deno.test("fit() stops on an aborted signal before the next batch", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(CLASSES);
   const controller = new AbortController();
   const seen: number[] = [];
@@ -118,7 +119,7 @@ Deno.test("fit() stops on an aborted signal before the next batch", async () => 
 });
 
 Deno.test("fit() throws NonFiniteLossError on a NaN loss and keeps the last good checkpoint", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(CLASSES);
   const dir = await tempDir("fit-nan-");
   const poison = (p: Progress) => {
@@ -146,7 +147,7 @@ Deno.test("fit() throws NonFiniteLossError on a NaN loss and keeps the last good
 });
 
 Deno.test("fit() refuses to resume from a checkpoint of other settings", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const dir = await tempDir("fit-mismatch-");
   const model = tinyModel(CLASSES);
   await fit(model, { train, val }, { ...BASE, epochs: 1, checkpointDir: dir });
@@ -172,7 +173,7 @@ Deno.test("fit() rejects bad options with clear messages", async () => {
 });
 
 Deno.test("fit() leaves no tensors behind", async () => {
-  await useBackend();
+  await useBackend("wasm", 1);
   const model = tinyModel(CLASSES);
   const dir = await tempDir("fit-leak-");
   await fit(model, { train, val }, { ...BASE, epochs: 1, checkpointDir: dir });

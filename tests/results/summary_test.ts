@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { meanCI95, studentTQuantile } from "../../lib/experiment/stats.ts";
-import { summarizeRuns } from "../../lib/experiment/summary.ts";
+import { meanCI95, studentTQuantile } from "../../lib/results/mod.ts";
+import { summarizeRuns } from "../../lib/results/mod.ts";
 import { makeRun } from "./_fixture.ts";
 
 /** Agreement with printed t tables (which give 3-4 decimals). */

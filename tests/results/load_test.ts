@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  loadResults,
-  ResultsFormatError,
-  validateResults,
-} from "../../lib/experiment/load_results.ts";
-import { writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
+import { loadResults, ResultsFormatError, validateResults } from "../../lib/results/mod.ts";
+import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import { makeResults } from "./_fixture.ts";
 
 Deno.test("loadResults() reads back a valid file unchanged", async () => {

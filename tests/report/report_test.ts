@@ -13,8 +13,8 @@ import {
   writeReport,
 } from "../../lib/report/mod.ts";
 import type { Claim } from "../../lib/report/mod.ts";
-import type { Results } from "../../lib/experiment/results_schema.ts";
-import { makeResults } from "./_fixture.ts";
+import type { Results } from "../../lib/results/mod.ts";
+import { makeResults } from "../results/_fixture.ts";
 import {
   decimalsOf,
   expectedClaimValue,
@@ -94,7 +94,10 @@ Deno.test("assessClaim() calls a one-seed direction underpowered, never not repr
   const r = makeResults({ seeds: [1], accuracy: { hybrid: 0.95, classical: 0.9 } });
   const a = assessClaim(claim("cifar100-test-gap"), r);
   // One seed: the shown interval is Newcombe's over the 200 test images of each model.
-  assert.deepEqual(a.measured!.interval, newcombeInterval(190, 200, 180, 200));
+  assert.deepEqual(
+    a.measured!.interval,
+    newcombeInterval({ successes: 190, n: 200 }, { successes: 180, n: 200 }),
+  );
 });
 
 Deno.test("assessClaim() reproduces an absolute accuracy only within CI + tolerance on paper runs", () => {

@@ -1,12 +1,14 @@
 /**
- * Summary statistics of one model's runs over seeds, keyed by metric name.
- * Every statistic is a {@link SeedStatistic}: per-seed values, mean and the
- * 95 % confidence half width (Student t).
+ * The one summary over seeds: statistics of one model's runs, keyed by metric
+ * name. Every statistic is a {@link SeedStatistic}: per-seed values, mean and
+ * the 95 % confidence half width (Student t). `results.json` stores it per
+ * model (`summary`), `analysis.json` repeats it (`statistics`); figures, the
+ * report and the notebooks all read one of those two copies.
  *
  * @module
  */
 
-import type { EpochRecord, SeedRun, SeedStatistic } from "./results_schema.ts";
+import type { ModelResult, SeedRun, SeedStatistic } from "./schema.ts";
 import { meanCI95 } from "./stats.ts";
 
 /** How each summary metric is read from one seed's run. */
@@ -19,10 +21,10 @@ export const SUMMARY_METRICS: Readonly<Record<string, (run: SeedRun) => number |
   valAccuracy: (r) => r.history.at(-1)?.valAccuracy,
   bestValAccuracy: (r) => maxOf(r.history.map((e) => e.valAccuracy)),
   valF1: (r) => r.history.at(-1)?.valF1,
-  fgsmAccuracy: (r) => r.robustness.fgsmAccuracy,
+  fgsmAccuracy: (r) => r.robustness?.fgsmAccuracy,
   /** FGSM at the headline epsilon in normalised-input units (see `Robustness`). */
-  fgsmNormAccuracy: (r) => r.robustness.fgsmNormalizedAccuracy,
-  pgdAccuracy: (r) => r.robustness.pgdAccuracy,
+  fgsmNormAccuracy: (r) => r.robustness?.fgsmNormalizedAccuracy,
+  pgdAccuracy: (r) => r.robustness?.pgdAccuracy,
   /** Mean wall time of a training epoch. */
   epochSeconds: (r) => meanOf(r.history.map((e) => e.seconds)),
   trainSeconds: (r) => r.trainSeconds,
@@ -54,9 +56,15 @@ function maxOf(values: number[]): number | undefined {
  * @param runs One model's runs (one per seed), in seed order.
  * @returns Statistics keyed by metric name; a metric missing from any run is left out.
  * @example
- * ```ts ignore
+ * ```ts
  * import { summarizeRuns } from "./summary.ts";
- * summarizeRuns(model.runs).testAccuracy.mean;
+ * import type { SeedRun } from "./schema.ts";
+ * import { equal } from "node:assert/strict";
+ * const run = (seed: number, accuracy: number) =>
+ *   ({ seed, history: [], test: { accuracy }, robustness: {} }) as unknown as SeedRun;
+ * const summary = summarizeRuns([run(1, 0.8), run(2, 0.9)]);
+ * equal(Math.round(summary.testAccuracy!.mean * 100), 85);
+ * equal(summary.valAccuracy, undefined); // no epochs recorded
  * ```
  */
 export function summarizeRuns(runs: readonly SeedRun[]): Record<string, SeedStatistic> {
@@ -71,7 +79,12 @@ export function summarizeRuns(runs: readonly SeedRun[]): Record<string, SeedStat
   return summary;
 }
 
-/** The last epoch of a run, for tables that quote final values. */
-export function lastEpoch(run: SeedRun): EpochRecord | undefined {
-  return run.history.at(-1);
+/**
+ * {@link summarizeRuns} of one model's runs, for callers that hold a model.
+ *
+ * @param model One model's results.
+ * @returns Statistics keyed by metric name.
+ */
+export function seedStatistics(model: ModelResult): Record<string, SeedStatistic> {
+  return summarizeRuns(model.runs);
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { SeededRandom } from "../../lib/train/mod.ts";
+import { SeededRandom } from "../../lib/random/mod.ts";
 
 Deno.test("SeededRandom.fromState() continues the same stream", () => {
   const a = new SeededRandom(42);

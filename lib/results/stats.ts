@@ -1,9 +1,10 @@
 /**
- * Mean and 95 % confidence interval over seeds, with Student's t distribution.
+ * Mean and 95 % confidence interval over seeds, with Student's t distribution
+ * (its quantile computed here, no table).
  *
  * @module
  */
-import type { SeedStatistic } from "../experiment/results_schema.ts";
+import type { SeedStatistic } from "./schema.ts";
 
 /** Two-sided confidence level of {@link meanCI95}. */
 export const CONFIDENCE = 0.95;
@@ -78,8 +79,9 @@ function incompleteBeta(x: number, a: number, b: number): number {
  *
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { studentTCdf } from "./stats.ts";
- * console.assert(Math.abs(studentTCdf(0, 3) - 0.5) < 1e-12);
+ * ok(Math.abs(studentTCdf(0, 3) - 0.5) < 1e-12);
  * ```
  */
 export function studentTCdf(t: number, df: number): number {
@@ -96,9 +98,10 @@ export function studentTCdf(t: number, df: number): number {
  * @returns t such that P(T <= t) = p
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { studentTQuantile } from "./stats.ts";
  * // df = 1 is the Cauchy distribution: quantile tan(pi (p - 1/2)).
- * console.assert(Math.abs(studentTQuantile(0.975, 1) - Math.tan(0.475 * Math.PI)) < 1e-9);
+ * ok(Math.abs(studentTQuantile(0.975, 1) - Math.tan(0.475 * Math.PI)) < 1e-9);
  * ```
  */
 export function studentTQuantile(p: number, df: number): number {
@@ -128,10 +131,11 @@ export function studentTQuantile(p: number, df: number): number {
  * @returns `{ values, mean, ci95 }`
  * @example
  * ```ts
+ * import { ok } from "node:assert/strict";
  * import { meanCI95 } from "./stats.ts";
  * const { mean, ci95 } = meanCI95([1, 2, 3]);
  * // s = 1, t(0.975, 2) = 4.3027
- * console.assert(mean === 2 && Math.abs(ci95 - 4.302652729911275 / Math.sqrt(3)) < 1e-9);
+ * ok(mean === 2 && Math.abs(ci95 - 4.302652729911275 / Math.sqrt(3)) < 1e-9);
  * ```
  */
 export function meanCI95(values: readonly number[]): SeedStatistic {

@@ -1,11 +1,32 @@
 /**
- * The analysis record (`analysis.json`): projections, decision grids and seed
- * statistics derived from a `results.json`. Plain JSON, no class instances.
+ * The schema of `analysis.json`: projections, decision grids and seed
+ * statistics derived from a `results.json` by `lib/analysis`. Plain JSON, no
+ * class instances. It lives on the ground floor so that figures read it without
+ * importing the code that computes it.
  *
  * @module
  */
-import type { DatasetName, ModelKind, SeedStatistic } from "../experiment/results_schema.ts";
-import type { DecisionGrid } from "./decision_grid.ts";
+import type { DatasetName, ModelKind } from "./names.ts";
+import type { SeedStatistic } from "./schema.ts";
+
+/** Class regions on a regular grid over a 2-D plane. */
+export interface DecisionGrid {
+  /** How cells were labelled, in words (figure captions quote it). */
+  method: string;
+  /** Neighbours per vote. */
+  k: number;
+  /** Cell centres along x (ascending). */
+  xs: number[];
+  /** Cell centres along y (ascending). */
+  ys: number[];
+  /** Cell width and height. */
+  cellWidth: number;
+  cellHeight: number;
+  /** Row-major `[ys.length][xs.length]` class of each cell: `classes[iy * xs.length + ix]`. */
+  classes: number[];
+  /** Fraction of the input points whose own cell has their label. */
+  agreement: number;
+}
 
 /** Version of the analysis format; loading another version fails clearly. */
 export const ANALYSIS_VERSION = 1;

@@ -1,6 +1,6 @@
 // Parses the Markdown report back into tables and recomputes claimed measurements
 // straight from the runs in results files (not from their stored summaries).
-import type { Results, SeedRun } from "../../lib/experiment/results_schema.ts";
+import type { Results, SeedRun } from "../../lib/results/mod.ts";
 
 export interface ParsedTable {
   header: string[];

@@ -5,8 +5,8 @@
  * @module
  */
 
-import { MODEL_KINDS, type Results, RESULTS_VERSION } from "./results_schema.ts";
-import { DATASET_NAMES, PROFILE_NAMES } from "./profiles.ts";
+import { DATASET_NAMES, MODEL_KINDS, PROFILE_NAMES } from "./names.ts";
+import { type Results, RESULTS_VERSION } from "./schema.ts";
 
 /** A results file that is not valid JSON, of another version, or of the wrong shape. */
 export class ResultsFormatError extends Error {
@@ -189,7 +189,7 @@ export function validateResults(value: unknown, file = "<value>"): Results {
  * @throws {ResultsFormatError} for a missing, damaged or other-version file.
  * @example
  * ```ts ignore
- * import { loadResults } from "./load_results.ts";
+ * import { loadResults } from "./load.ts";
  * const results = await loadResults("data/runs/quick/mnist/results.json");
  * ```
  */

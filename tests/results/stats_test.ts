@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { meanCI95, studentTCdf, studentTQuantile } from "../../lib/analysis/mod.ts";
+import { meanCI95, studentTCdf, studentTQuantile } from "../../lib/results/mod.ts";
 
 /** Tolerance against closed forms (bisection of a continued fraction). */
 const CLOSED_FORM_TOLERANCE = 1e-8;

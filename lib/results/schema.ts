@@ -1,7 +1,7 @@
 /**
  * The schema of `results.json`: one versioned, self-describing record of one
  * dataset's run (every model, every seed). Figures and the report read only
- * this (plus `analysis.json`, see `lib/analysis`), never tensors.
+ * this (plus `analysis.json`, see `./analysis_schema.ts`), never tensors.
  *
  * Changes to this file are additive: add optional fields, never rename or
  * remove one without bumping {@link RESULTS_VERSION}.
@@ -9,34 +9,14 @@
  * @module
  */
 
+import type { DatasetName, ModelKind, ProfileName, Provenance } from "./names.ts";
+
 /**
  * Version of the results format; loading another version fails clearly. Version 2: `control`
  * is the L2-normalised width-matched control (version 1's control had no normalisation),
  * `frozen` is new, and runs carry in-step memory and extra attacks.
  */
 export const RESULTS_VERSION = 2;
-
-/**
- * The models every experiment trains with the same protocol:
- * - `hybrid`: CNN -> dense 16 -> quantum circuit (8 trainable weights) -> classifier;
- * - `classical`: CNN -> classifier, no bottleneck;
- * - `control`: the hybrid with the circuit replaced by L2 normalisation and a dense 16 -> 4
- *   (tanh), the width-matched control (68 parameters in place of the circuit's 8);
- * - `frozen`: the hybrid with the circuit's weights fixed at their random initialisation.
- */
-export type ModelKind = "classical" | "hybrid" | "control" | "frozen";
-
-/** Every model kind, in the order figures and tables list them. */
-export const MODEL_KINDS: readonly ModelKind[] = ["hybrid", "classical", "control", "frozen"];
-
-/** The data sets of the paper. */
-export type DatasetName = "mnist" | "cifar100" | "stl10";
-
-/** Where a data set's pixels came from. */
-export type Provenance = "official" | "synthetic stand-in";
-
-/** Run sizes: `smoke` for tests and CI, `quick` (default), `paper` (the paper's settings). */
-export type ProfileName = "smoke" | "quick" | "paper";
 
 /** One epoch of training, as recorded by `lib/train`. */
 export interface EpochRecord {

@@ -1,8 +1,9 @@
 /**
  * A plain float64 statevector simulator over the same compiled operations and gate
- * definitions as the tfjs simulator. It is the independent oracle for tests (float32
- * tensors cannot be compared to 1e-6 with other simulators) and the constant folder of the
- * fused path.
+ * definitions as the tfjs simulator. Production code depends on it: it folds the constant
+ * blocks of the fused path into unitaries, gives the adjoint method its gate matrices and
+ * resolves parameters for the QASM export. Tests also use it as the float64 oracle (float32
+ * tensors cannot be compared to 1e-6 with other simulators).
  *
  * @module
  */
@@ -114,7 +115,7 @@ function applyOp(
  *
  * @returns Interleaved [re, im] amplitudes, length `2 * 2 ** wires`.
  */
-export function referenceState(
+export function float64State(
   c: CompiledCircuit,
   input: ArrayLike<number>,
   weights: ArrayLike<number>[],
@@ -130,19 +131,19 @@ export function referenceState(
  *
  * @returns The measurement outputs, length `c.outputSize`.
  */
-export function referenceRun(
+export function float64Run(
   c: CompiledCircuit,
   input: ArrayLike<number>,
   weights: ArrayLike<number>[],
 ): number[] {
-  const state = referenceState(c, input, weights);
+  const state = float64State(c, input, weights);
   return c.measurements.flatMap((m) =>
     applyObservableNumbers(state, c.wires, m, applyMatrixInPlace)
   );
 }
 
 /** The unitary of a gate sequence on `wires` local wires (ops use local wire indices). */
-export function referenceUnitary(
+export function float64Unitary(
   ops: GateOp[],
   wires: number,
   weights: ArrayLike<number>[],

@@ -7,9 +7,9 @@ import type {
   Provenance,
   Results,
   SeedRun,
-} from "../../lib/experiment/results_schema.ts";
-import { RESULTS_VERSION } from "../../lib/experiment/results_schema.ts";
-import { summarizeRuns } from "../../lib/experiment/summary.ts";
+} from "../../lib/results/mod.ts";
+import { RESULTS_VERSION } from "../../lib/results/mod.ts";
+import { summarizeRuns } from "../../lib/results/mod.ts";
 
 /** What a fixture varies. */
 export interface FixtureOptions {

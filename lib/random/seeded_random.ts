@@ -1,37 +1,37 @@
 /**
- * A small seedable pseudo-random generator whose whole state is one 32-bit
- * integer, so a checkpoint can store it and a resumed run draws the same numbers.
+ * A stream whose whole state is one 32-bit integer, so a checkpoint can store it and a resumed
+ * run draws the same numbers.
  *
  * @module
  */
 
-import { mulberry32Advance, mulberry32Output, TWO_POW_32 } from "../random/mod.ts";
+import { mulberry32Advance, mulberry32Output, TWO_POW_32 } from "./mulberry32.ts";
+import { deriveSeed, type StreamLabel } from "./stream.ts";
 
 /**
- * Mulberry32 generator with an exposed, restorable state.
+ * The stream of {@link stream} with an exposed, restorable state: `new SeededRandom(seed,
+ * ...labels)` draws exactly the numbers of `stream(seed, ...labels)`.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { SeededRandom } from "./random.ts";
- * const a = new SeededRandom(7);
+ * import { SeededRandom } from "./seeded_random.ts";
+ * const a = new SeededRandom(7, "epochs");
  * a.next();
  * const b = SeededRandom.fromState(a.state);
- * assert.deepEqual(a.next(), b.next());
+ * assert.equal(a.next(), b.next());
  * ```
  */
 export class SeededRandom {
   #state: number;
 
   /**
-   * @param seed Any finite number; its low 32 bits select the stream.
+   * @param seed Any finite number.
+   * @param labels Names of the stream, as for {@link stream}.
    * @throws {RangeError} when `seed` is not finite.
    */
-  constructor(seed: number) {
-    if (!Number.isFinite(seed)) {
-      throw new RangeError(`Expected a finite seed but found ${seed}: pass an integer`);
-    }
-    this.#state = (Math.trunc(seed) ^ 0x85ebca6b) >>> 0;
+  constructor(seed: number, ...labels: StreamLabel[]) {
+    this.#state = deriveSeed(seed, ...labels);
   }
 
   /**
@@ -39,6 +39,7 @@ export class SeededRandom {
    *
    * @param state A value previously read from `state`.
    * @returns A generator that continues the saved stream.
+   * @throws {RangeError} when `state` is not an integer in [0, 2^32).
    */
   static fromState(state: number): SeededRandom {
     if (!Number.isInteger(state) || state < 0 || state >= TWO_POW_32) {

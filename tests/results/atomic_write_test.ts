@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeFileAtomic, writeJsonAtomic } from "../../lib/experiment/atomic_write.ts";
+import { writeFileAtomic, writeJsonAtomic } from "../../lib/results/mod.ts";
 
 async function listing(dir: string): Promise<string[]> {
   const names: string[] = [];
