@@ -19,9 +19,15 @@ export interface ImportEdge {
   readonly fromFolder: string;
   /** First folder of `to` (`results`). */
   readonly toFolder: string;
-  /** Whether the import names the target folder's `mod.ts`. */
+  /** Whether the import names the target folder's `mod.ts` (or another barrel, see BARRELS). */
   readonly viaMod: boolean;
 }
+
+/**
+ * Barrels other folders may import besides `mod.ts`: `quantum/drawing.ts` is the tfjs-free entry
+ * point of `quantum/` (circuit drawing for `figures/`).
+ */
+export const BARRELS: readonly string[] = ["quantum/drawing.ts"];
 
 const IMPORT_PATTERN = /(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g;
 
@@ -53,7 +59,13 @@ export async function libImportEdges(libDir: string): Promise<ImportEdge[]> {
       const to = relative(libDir, join(file, "..", specifier));
       const fromFolder = from.split("/")[0]!;
       const toFolder = to.split("/")[0]!;
-      edges.push({ from, to, fromFolder, toFolder, viaMod: to === `${toFolder}/mod.ts` });
+      edges.push({
+        from,
+        to,
+        fromFolder,
+        toFolder,
+        viaMod: to === `${toFolder}/mod.ts` || BARRELS.includes(to),
+      });
     }
   }
   return edges.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));

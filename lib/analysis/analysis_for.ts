@@ -72,7 +72,13 @@ export async function analysisFor(
   };
   const path = resultsPath === undefined ? undefined : analysisPathFor(resultsPath);
   if (path !== undefined && !reanalyze) {
-    const saved = await loadAnalysis(path).catch(() => null);
+    const saved = await loadAnalysis(path).catch((error) => {
+      // A missing analysis is computed quietly; a damaged one is replaced, saying why.
+      if (!(error instanceof Deno.errors.NotFound)) {
+        log(`${error.message.replace(/: delete it and rerun the analysis$/, "")}: recomputing it`);
+      }
+      return null;
+    });
     if (
       saved !== null && saved.resultsCreatedAt === results.createdAt &&
       saved.seed === (options.seed ?? 0)

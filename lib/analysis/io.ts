@@ -4,7 +4,12 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { type Analysis, ANALYSIS_VERSION, writeJsonAtomic } from "../results/mod.ts";
+import {
+  type Analysis,
+  AnalysisFormatError,
+  validateAnalysis,
+  writeJsonAtomic,
+} from "../results/mod.ts";
 
 /** File name of the analysis beside `results.json`. */
 export const ANALYSIS_FILE = "analysis.json";
@@ -25,22 +30,24 @@ export async function saveAnalysis(path: string, analysis: Analysis): Promise<vo
 }
 
 /**
- * Reads an analysis written by {@link saveAnalysis}, checking its version.
+ * Reads an analysis written by {@link saveAnalysis}, checking its version and,
+ * deeply, its shape (finite points, one label per projected row, full grids).
  *
- * @throws {TypeError} when the file is not an analysis of this version
+ * @throws {AnalysisFormatError} naming the file when it is damaged, truncated or of another
+ *   version (callers recompute it: an analysis is derived data); `Deno.errors.NotFound` when absent.
  */
 export async function loadAnalysis(path: string): Promise<Analysis> {
-  const parsed: unknown = JSON.parse(await Deno.readTextFile(path));
-  const version = (parsed as { version?: unknown } | null)?.version;
-  if (typeof parsed !== "object" || parsed === null || !("models" in parsed)) {
-    throw new TypeError(
-      `Expected an analysis object in ${path} but found something else: rerun analyze`,
+  const text = await Deno.readTextFile(path);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new AnalysisFormatError(
+      `Expected valid JSON in ${path} but found a damaged file (${
+        (error as Error).message
+      }): delete it and rerun the analysis`,
+      path,
     );
   }
-  if (version !== ANALYSIS_VERSION) {
-    throw new TypeError(
-      `Expected analysis version ${ANALYSIS_VERSION} in ${path} but found ${version}: delete it and rerun`,
-    );
-  }
-  return parsed as Analysis;
+  return validateAnalysis(parsed, path);
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { crossEntropy } from "../train/mod.ts";
+import { crossEntropy } from "../models/mod.ts";
 
 /**
  * Sign of d(loss)/d(images) for a model with softmax output.

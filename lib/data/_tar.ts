@@ -6,6 +6,12 @@ import { DataFormatError } from "./errors.ts";
 
 const BLOCK = 512;
 
+/**
+ * Largest GNU long-name or pax header accepted, in bytes. Real ones hold a path
+ * and a few fields; a larger one is refused before any of it is buffered.
+ */
+export const MAX_META_BYTES = 64 * 1024;
+
 /** A destination for one entry's bytes. */
 export interface EntrySink {
   write(chunk: Uint8Array): Promise<void>;
@@ -110,6 +116,13 @@ export class TarReader {
     const size = (h[124]! & 0x80)
       ? parseBase256(h.subarray(124, 136))
       : parseOctal(h.subarray(124, 136));
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new DataFormatError({
+        file: this.#file,
+        expected: "a tar header with a valid entry size",
+        found: `a size field that does not parse as a whole number of bytes (damaged archive)`,
+      });
+    }
     const type = String.fromCharCode(h[156]!);
     let name = cString(h.subarray(0, 100));
     const prefix = cString(h.subarray(345, 500));
@@ -124,6 +137,15 @@ export class TarReader {
     this.#meta = null;
     this.#metaKind = type === "L" ? "longname" : type === "x" ? "pax" : null;
     if (this.#metaKind) {
+      if (size > MAX_META_BYTES) {
+        throw new DataFormatError({
+          file: this.#file,
+          expected: `a ${
+            this.#metaKind === "pax" ? "pax" : "GNU long-name"
+          } header of at most ${MAX_META_BYTES} bytes`,
+          found: `one declaring ${size} bytes (a crafted or damaged archive)`,
+        });
+      }
       this.#meta = [];
     } else {
       const kind = type === "0" || type === "\0" || type === "7"

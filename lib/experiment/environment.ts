@@ -13,13 +13,20 @@ const GIB = 1024 ** 3;
 
 /** CPU model as the OS reports it (needs --allow-sys=cpus; Deno denies /proc/cpuinfo without --allow-all). */
 function cpuModel(): string {
-  return guarded(() => cpus()[0]?.model.trim() || "unknown", "unknown");
+  return guarded(() => cpus()[0]?.model.trim() || "unknown", "unknown", "cpus");
 }
 
-function guarded<T>(read: () => T, fallback: T): T {
+/** Reads a system fact; an OS without it gives `fallback`, a denied permission an error naming the flag. */
+function guarded<T>(read: () => T, fallback: T, sys: string): T {
   try {
     return read();
-  } catch {
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+      throw new Error(
+        `Expected to read the machine's ${sys} for results.json but found --allow-sys=${sys} denied: add ${sys} to --allow-sys (the deno.json tasks do)`,
+        { cause: error },
+      );
+    }
     return fallback;
   }
 }
@@ -38,8 +45,8 @@ function guarded<T>(read: () => T, fallback: T): T {
 export function collectEnvironment(
   runtime: { backend: string; threads: number },
 ): Environment {
-  const memory = guarded(() => Deno.systemMemoryInfo().total, 0);
-  const release = guarded(() => Deno.osRelease(), "");
+  const memory = guarded(() => Deno.systemMemoryInfo().total, 0, "systemMemoryInfo");
+  const release = guarded(() => Deno.osRelease(), "", "osRelease");
   return {
     deno: Deno.version.deno,
     v8: Deno.version.v8,

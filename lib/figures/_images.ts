@@ -52,7 +52,9 @@ export function imageGrid(sample: ImageSample, items: readonly GridImage[], widt
         h + 1
       }" fill="none" stroke="#cccccc"/>`;
     const captions = item.lines.map((line, j) =>
-      text(x + w / 2, y + h + 4 + LINE * (j + 1) - 2, line.text, {
+      text(line.text, {
+        x: x + w / 2,
+        y: y + h + 4 + LINE * (j + 1) - 2,
         size: 11,
         anchor: "middle",
         fill: line.color,

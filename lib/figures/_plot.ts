@@ -65,7 +65,7 @@ export function messagePanel(message: string, width: number, height: number): Pa
     `<rect x="0.5" y="0.5" width="${width - 1}" height="${
       height - 1
     }" fill="#fafafa" stroke="#cccccc"/>` +
-    text(width / 2, height / 2, message, { size: 13, anchor: "middle", fill: "#555555" }) +
+    text(message, { x: width / 2, y: height / 2, size: 13, anchor: "middle", fill: "#555555" }) +
     `</svg>`;
   return { svg, width, height };
 }

@@ -19,8 +19,12 @@ export function num(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
-/** Options of {@link text}. */
+/** Options of {@link text}: where the text sits, and how it looks. */
 export interface TextOptions {
+  /** Anchor x in px. */
+  x: number;
+  /** Baseline y in px. */
+  y: number;
   size?: number;
   weight?: "normal" | "bold";
   fill?: string;
@@ -29,10 +33,8 @@ export interface TextOptions {
 
 /** An SVG `<text>` element with the project font. */
 export function text(
-  x: number,
-  y: number,
   content: string,
-  { size = 12, weight = "normal", fill = "#000000", anchor = "start" }: TextOptions = {},
+  { x, y, size = 12, weight = "normal", fill = "#000000", anchor = "start" }: TextOptions,
 ): string {
   return `<text x="${num(x)}" y="${num(y)}" font-family="${FONT_FAMILY}" font-size="${size}"` +
     (weight === "bold" ? ` font-weight="bold"` : "") +

@@ -46,22 +46,28 @@ export function allFigures(
     memoryFigure(results, analysis, options),
     testMetricsFigure(results, analysis, options),
     metricComparisonFigure(results, analysis, options),
-    ...kinds.map((k) => confusionFigure(results, analysis, k, options)),
+    ...kinds.map((k) => confusionFigure(results, analysis, { ...options, kind: k })),
   ];
   for (const method of ["pca", "tsne", "umap"] as const) {
-    for (const k of kinds) figures.push(featureSpaceFigure(results, analysis, k, method, options));
+    for (const k of kinds) {
+      figures.push(featureSpaceFigure(results, analysis, { ...options, kind: k, method }));
+    }
   }
   for (const k of kinds) {
     if (analysis.models[k]?.tsne4) {
-      figures.push(featureSpaceFigure(results, analysis, k, "tsne4", options));
+      figures.push(featureSpaceFigure(results, analysis, { ...options, kind: k, method: "tsne4" }));
     }
   }
-  figures.push(...kinds.map((k) => decisionBoundaryFigure(results, analysis, k, options)));
+  figures.push(
+    ...kinds.map((k) => decisionBoundaryFigure(results, analysis, { ...options, kind: k })),
+  );
   for (const split of ["train", "val", "test"] as const) {
-    figures.push(sampleImagesFigure(results, analysis, split, options));
+    figures.push(sampleImagesFigure(results, analysis, { ...options, split }));
   }
   figures.push(classDistributionFigure(results, analysis, options));
-  figures.push(...kinds.map((k) => samplePredictionsFigure(results, analysis, k, options)));
+  figures.push(
+    ...kinds.map((k) => samplePredictionsFigure(results, analysis, { ...options, kind: k })),
+  );
   if (results.models.hybrid) figures.push(circuitFigure(results, analysis, options));
   return figures.sort((a, b) => a.id.localeCompare(b.id));
 }

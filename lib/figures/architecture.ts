@@ -135,7 +135,9 @@ function row(kind: ModelKind, boxes: Box[], total: number, top: number): string 
   const boxW = BOX_W;
   const size = 10;
   const parts = [
-    text(0, top + 14, `${MODEL_LABELS[kind]}: ${count(total)} parameters`, {
+    text(`${MODEL_LABELS[kind]}: ${count(total)} parameters`, {
+      x: 0,
+      y: top + 14,
       size: 13,
       weight: "bold",
       fill: color,
@@ -148,9 +150,17 @@ function row(kind: ModelKind, boxes: Box[], total: number, top: number): string 
       `<rect x="${num(x)}" y="${num(y)}" width="${num(boxW)}" height="${BOX_H}" rx="6" fill="${
         box.quantum ? QUANTUM_FILL : "#ffffff"
       }" stroke="${color}" stroke-width="1.5"/>`,
-      text(x + boxW / 2, y + 16, box.title, { size: size + 1, weight: "bold", anchor: "middle" }),
+      text(box.title, {
+        x: x + boxW / 2,
+        y: y + 16,
+        size: size + 1,
+        weight: "bold",
+        anchor: "middle",
+      }),
       ...box.lines.map((line, j) =>
-        text(x + boxW / 2, y + 32 + j * 13, fit(line, boxW, size), {
+        text(fit(line, boxW, size), {
+          x: x + boxW / 2,
+          y: y + 32 + j * 13,
           size,
           anchor: "middle",
           fill: "#333333",

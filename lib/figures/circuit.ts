@@ -1,10 +1,10 @@
 /**
- * The quantum circuit of the hybrid model, drawn by `Circuit.toSVG()`.
+ * The quantum circuit of the hybrid model, drawn by `CircuitBuilder.toSVG()` (tfjs-free).
  *
  * @module
  */
 import type { Analysis, Results } from "../results/mod.ts";
-import { Circuit } from "../quantum/mod.ts";
+import { CircuitBuilder } from "../quantum/drawing.ts";
 import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, type Panel } from "./_plot.ts";
 import { svgSize } from "./_svg.ts";
@@ -14,7 +14,8 @@ import { figureId } from "./numbering.ts";
 
 /**
  * The circuit stored in `results.circuit` (`Circuit.toJSON()`), rebuilt with
- * `Circuit.fromJSON` and drawn with `toSVG()`.
+ * `CircuitBuilder.fromJSON` (lib/quantum/drawing.ts, which never loads tfjs) and drawn with
+ * `toSVG()`.
  *
  * @returns `fig12_circuit` (23 CIFAR-100, 34 STL-10)
  */
@@ -27,7 +28,7 @@ export function circuitFigure(
   let panel: Panel;
   let caption: string;
   try {
-    const c = Circuit.fromJSON(results.circuit);
+    const c = CircuitBuilder.fromJSON(results.circuit);
     const svg = c.toSVG();
     const { width, height } = svgSize(svg);
     const scale = Math.min(1.6, (o.width - 24) / width);

@@ -8,7 +8,7 @@ import type { Analysis, ModelKind, Results } from "../results/mod.ts";
 import { firstRun, makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";
-import type { FigureOptions } from "./options.ts";
+import type { ModelFigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 import { MODEL_LABELS } from "./palette.ts";
 
@@ -31,8 +31,7 @@ const LETTERS: Record<ModelKind, string> = {
 export function confusionFigure(
   results: Results,
   _analysis: Analysis | undefined,
-  kind: ModelKind,
-  options?: FigureOptions,
+  { kind, ...options }: ModelFigureOptions,
 ): Figure {
   const o = normalizeOptions(options);
   const run = firstRun(results, kind);

@@ -9,7 +9,7 @@ import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, plotPanel } from "./_plot.ts";
 import { classLegend } from "./feature_space.ts";
 import type { Figure } from "./figure.ts";
-import type { FigureOptions } from "./options.ts";
+import type { ModelFigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 import { classColor, MODEL_LABELS } from "./palette.ts";
 
@@ -31,8 +31,7 @@ const LETTERS: Record<ModelKind, string> = {
 export function decisionBoundaryFigure(
   results: Results,
   analysis: Analysis,
-  kind: ModelKind,
-  options?: FigureOptions,
+  { kind, ...options }: ModelFigureOptions,
 ): Figure {
   const o = normalizeOptions(options);
   const model = analysis.models[kind];

@@ -9,7 +9,7 @@ import { makeFigure, modelLegend, normalizeOptions } from "./_common.ts";
 import { messagePanel, plotPanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";
 import type { LegendItem } from "./frame.ts";
-import type { FigureOptions } from "./options.ts";
+import type { ModelFigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 import { ALERT_COLOR, classColor, MODEL_LABELS } from "./palette.ts";
 
@@ -32,6 +32,12 @@ const LETTERS: Record<ProjectionMethod, Partial<Record<ModelKind, string>>> = {
 };
 /** Most classes listed one by one in the legend. */
 export const MAX_CLASS_LEGEND = 10;
+
+/** Options of {@linkcode featureSpaceFigure}: the model and the projection. */
+export interface FeatureSpaceOptions extends ModelFigureOptions {
+  /** Which projection of the analysis to draw. */
+  method: ProjectionMethod;
+}
 
 /** Legend entries for classes (or a note when there are too many). */
 export function classLegend(results: Results): LegendItem[] {
@@ -67,9 +73,7 @@ function describe(p: Projection, method: ProjectionMethod): string {
 export function featureSpaceFigure(
   results: Results,
   analysis: Analysis,
-  kind: ModelKind,
-  method: ProjectionMethod,
-  options?: FigureOptions,
+  { kind, method, ...options }: FeatureSpaceOptions,
 ): Figure {
   const o = normalizeOptions(options);
   const model = analysis.models[kind];

@@ -63,18 +63,18 @@ export function frame(spec: FrameSpec): Framed {
   const width = Math.max(spec.width, panelsWidth + 2 * MARGIN);
   const parts: string[] = [];
   let y = MARGIN + TITLE_SIZE;
-  parts.push(text(MARGIN, y, spec.title, { size: TITLE_SIZE, weight: "bold" }));
+  parts.push(text(spec.title, { x: MARGIN, y, size: TITLE_SIZE, weight: "bold" }));
   const title: Region = { x: 0, y: 0, width, height: y + 6 };
   if (spec.subtitle) {
     y += LINE;
-    parts.push(text(MARGIN, y, spec.subtitle, { size: SUBTITLE_SIZE, fill: MUTED_COLOR }));
+    parts.push(text(spec.subtitle, { x: MARGIN, y, size: SUBTITLE_SIZE, fill: MUTED_COLOR }));
   }
   let warning: Region | undefined;
   if (spec.warning) {
     y += LINE;
     warning = { x: 0, y: y - SUBTITLE_SIZE, width, height: SUBTITLE_SIZE + 4 };
     parts.push(
-      text(MARGIN, y, spec.warning, { size: SUBTITLE_SIZE, fill: ALERT_COLOR, weight: "bold" }),
+      text(spec.warning, { x: MARGIN, y, size: SUBTITLE_SIZE, fill: ALERT_COLOR, weight: "bold" }),
     );
   }
   let legend: Region | undefined;
@@ -90,7 +90,7 @@ export function frame(spec: FrameSpec): Framed {
         y += LINE;
       }
       parts.push(swatch(x, y - SWATCH + 2, item));
-      parts.push(text(x + SWATCH + 6, y, item.label, { size: LEGEND_SIZE }));
+      parts.push(text(item.label, { x: x + SWATCH + 6, y, size: LEGEND_SIZE }));
       x += itemWidth;
     }
     legend = { x: 0, y: top, width, height: y + 6 - top };

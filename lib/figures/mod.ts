@@ -25,7 +25,11 @@ export { classDistributionFigure } from "./class_distribution.ts";
 export { confusionFigure } from "./confusion.ts";
 export { decisionBoundaryFigure } from "./decision_boundary.ts";
 export { f1Figure } from "./f1.ts";
-export { featureSpaceFigure, type ProjectionMethod } from "./feature_space.ts";
+export {
+  featureSpaceFigure,
+  type FeatureSpaceOptions,
+  type ProjectionMethod,
+} from "./feature_space.ts";
 export { Figure, type FigureInit } from "./figure.ts";
 export { frame, type Framed, type FrameSpec, type LegendItem, type Region } from "./frame.ts";
 export { lossFigure } from "./loss.ts";
@@ -34,6 +38,7 @@ export { figureId, type NumberedKind } from "./numbering.ts";
 export {
   type FigureOptions,
   FONT_FAMILY,
+  type ModelFigureOptions,
   type NormalizedOptions,
   normalizeOptions,
 } from "./options.ts";
@@ -50,6 +55,6 @@ export {
 } from "./render_all.ts";
 export { cpuFigure, memoryFigure, timeFigure } from "./resources.ts";
 export { robustnessFigure } from "./robustness.ts";
-export { sampleImagesFigure, type Split } from "./sample_images.ts";
+export { sampleImagesFigure, type SampleImagesOptions, type Split } from "./sample_images.ts";
 export { samplePredictionsFigure } from "./sample_predictions.ts";
 export { testMetricsFigure } from "./test_metrics.ts";

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ModelKind } from "../results/mod.ts";
 
 /** Options accepted by every figure function. */
 export interface FigureOptions {
@@ -13,6 +14,12 @@ export interface FigureOptions {
   height?: number;
   /** Most images drawn by image-grid figures. @default 16 */
   maxImages?: number;
+}
+
+/** Options of the figures drawn for one model (`confusionFigure(results, analysis, { kind })`). */
+export interface ModelFigureOptions extends FigureOptions {
+  /** The model whose figure to draw. */
+  kind: ModelKind;
 }
 
 /** {@link FigureOptions} with every default filled in. */

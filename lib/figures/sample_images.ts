@@ -16,6 +16,12 @@ export type Split = "train" | "val" | "test";
 const LETTERS: Record<Split, string> = { train: "a", val: "b", test: "c" };
 const SPLIT_LABELS: Record<Split, string> = { train: "training", val: "validation", test: "test" };
 
+/** Options of {@linkcode sampleImagesFigure}: which split's sample to draw. */
+export interface SampleImagesOptions extends FigureOptions {
+  /** The split whose stored sample is drawn. */
+  split: Split;
+}
+
 /**
  * Up to `maxImages` images of `split` with their class names, at native
  * resolution (small images upscaled with square pixels).
@@ -25,8 +31,7 @@ const SPLIT_LABELS: Record<Split, string> = { train: "training", val: "validatio
 export function sampleImagesFigure(
   results: Results,
   _analysis: Analysis | undefined,
-  split: Split,
-  options?: FigureOptions,
+  { split, ...options }: SampleImagesOptions,
 ): Figure {
   const o = normalizeOptions(options);
   const sample = results.dataset.samples[split];

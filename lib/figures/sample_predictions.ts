@@ -8,7 +8,7 @@ import { firstRun, makeFigure, modelLegend, normalizeOptions } from "./_common.t
 import { imageGrid, shortName } from "./_images.ts";
 import { messagePanel } from "./_plot.ts";
 import type { Figure } from "./figure.ts";
-import type { FigureOptions } from "./options.ts";
+import type { ModelFigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 import { ALERT_COLOR, MODEL_LABELS } from "./palette.ts";
 
@@ -28,8 +28,7 @@ const LETTERS: Record<ModelKind, string> = {
 export function samplePredictionsFigure(
   results: Results,
   _analysis: Analysis | undefined,
-  kind: ModelKind,
-  options?: FigureOptions,
+  { kind, ...options }: ModelFigureOptions,
 ): Figure {
   const o = normalizeOptions(options);
   const run = firstRun(results, kind);

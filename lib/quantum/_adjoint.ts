@@ -58,8 +58,7 @@ export interface BlockUnitary {
 export function blockUnitary(
   ops: GateOp[],
   k: number,
-  values: ArrayLike<number>[],
-  sizes: number[],
+  { values, sizes }: { values: ArrayLike<number>[]; sizes: number[] },
 ): BlockUnitary {
   const N = 1 << k;
   const D = 2 * N;
@@ -123,7 +122,7 @@ export function adjointBlockRep(
   const forward = (...inputs: tf.Tensor[]) => {
     const all: ArrayLike<number>[] = [];
     used.forEach((b, i) => (all[b] = inputs[i]!.dataSync()));
-    const { x, grads } = blockUnitary(ops, k, all, sizes);
+    const { x, grads } = blockUnitary(ops, k, { values: all, sizes });
     const rows = realRows ? N : D;
     const out = new Float32Array(rows * D);
     for (let j = 0; j < N; j++) {

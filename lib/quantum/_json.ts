@@ -1,10 +1,10 @@
 // Private: rebuilding a circuit from its JSON by replaying the builder calls, so that every
 // step is validated exactly as when it was first added.
 import type { CircuitJSON } from "./compile.ts";
-import type { Circuit } from "./circuit.ts";
+import type { CircuitBuilder } from "./builder.ts";
 
 /** Replays `json` onto a fresh circuit made by `make`. */
-export function replayJSON(json: unknown, make: (wires: number) => Circuit): Circuit {
+export function replayJSON<C extends CircuitBuilder>(json: unknown, make: (wires: number) => C): C {
   const j = json as Partial<CircuitJSON> | null;
   if (j === null || typeof j !== "object" || j.format !== "hqc-circuit" || j.version !== 1) {
     const found = JSON.stringify(j)?.slice(0, 80);

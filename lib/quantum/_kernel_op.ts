@@ -118,7 +118,7 @@ export function runKernel(
   const forward = (xt: tf.Tensor, ...wts: tf.Tensor[]) => {
     const values: ArrayLike<number>[] = [];
     used.forEach((b, i) => (values[b] = wts[i]!.dataSync()));
-    const unitary = blockUnitary(gates, n, values, sizes);
+    const unitary = blockUnitary(gates, n, { values, sizes });
     const U = unitary.x; // row j: column j of U, interleaved
     const { y, n2 } = embed(op, xt.dataSync(), batch, width, N);
     const psi = new Float64Array(batch * D);

@@ -30,9 +30,13 @@ export function zSign(index: number, wires: number, wire: number): number {
 /** Outputs of one measurement of a float64 interleaved state. */
 export function applyObservableNumbers(
   state: Float64Array,
-  wires: number,
   m: Measurement,
-  apply: (s: Float64Array, n: number, on: number[], u: Matrix<number>) => void,
+  { wires, apply }: {
+    /** The state's wire count. */
+    wires: number;
+    /** Applies a gate matrix `u` on wires `on` of an `n`-wire state in place. */
+    apply: (s: Float64Array, n: number, on: number[], u: Matrix<number>) => void;
+  },
 ): number[] {
   const dim = 2 ** wires;
   if (m.type === "expval") {

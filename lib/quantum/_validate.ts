@@ -1,7 +1,5 @@
 // Private: argument checks shared by the builder and run(), with house-style messages.
-import * as tf from "@tensorflow/tfjs";
 import { MAX_WIRES } from "./constants.ts";
-import type { CompiledCircuit } from "./ops.ts";
 
 export function checkWireCount(wires: unknown): number {
   if (typeof wires !== "number" || !Number.isInteger(wires) || wires < 1 || wires > MAX_WIRES) {
@@ -14,7 +12,17 @@ export function checkWireCount(wires: unknown): number {
   return wires;
 }
 
-export function checkWires(list: unknown, n: number, what: string, expected?: number): number[] {
+/** Options of {@link checkWires}. */
+export interface CheckWiresOptions {
+  /** The circuit's wire count: valid indices are 0..n-1. */
+  n: number;
+  /** What the wires are for, named in the error messages. */
+  what: string;
+  /** The exact number of wires required, if any. */
+  expected?: number;
+}
+
+export function checkWires(list: unknown, { n, what, expected }: CheckWiresOptions): number[] {
   const arr = typeof list === "number" ? [list] : list;
   if (!Array.isArray(arr)) {
     throw new TypeError(
@@ -64,50 +72,4 @@ export function checkFinite(x: unknown, what: string): number {
     );
   }
   return x;
-}
-
-function shapeText(shape: readonly number[]): string {
-  return `[${shape.join(", ")}]`;
-}
-
-/** Validates run() arguments against a compiled circuit. */
-export function checkRunArgs(c: CompiledCircuit, inputs: unknown, weights: unknown): void {
-  if (c.measurements.length === 0) {
-    throw new RangeError(
-      "Expected at least one measurement but found none: call expval() or probs() on the circuit",
-    );
-  }
-  if (!(inputs instanceof tf.Tensor) || inputs.rank !== 2) {
-    const found = inputs instanceof tf.Tensor ? `rank ${inputs.rank}` : typeof inputs;
-    throw new TypeError(
-      `Expected inputs as a rank-2 tensor [batch, ${c.inputSize}] but found ${found}: reshape the features`,
-    );
-  }
-  if (inputs.shape[1] !== c.inputSize) {
-    throw new RangeError(
-      `Expected inputs of width ${c.inputSize} but found ${
-        inputs.shape[1]
-      }: pass [batch, ${c.inputSize}] features`,
-    );
-  }
-  if (!Array.isArray(weights) || weights.length !== c.weightShapes.length) {
-    const found = Array.isArray(weights) ? `${weights.length} tensors` : typeof weights;
-    throw new RangeError(
-      `Expected ${c.weightShapes.length} weight tensors but found ${found}: pass one tensor per circuit.weightShapes() entry`,
-    );
-  }
-  weights.forEach((w, i) => {
-    const want = c.weightShapes[i]!;
-    if (
-      !(w instanceof tf.Tensor) || w.shape.length !== want.length ||
-      w.shape.some((d: number, k: number) => d !== want[k])
-    ) {
-      const found = w instanceof tf.Tensor ? shapeText(w.shape) : typeof w;
-      throw new RangeError(
-        `Expected weights[${i}] of shape ${
-          shapeText(want)
-        } but found ${found}: pass tensors shaped as circuit.weightShapes()`,
-      );
-    }
-  });
 }

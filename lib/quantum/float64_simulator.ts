@@ -138,7 +138,7 @@ export function float64Run(
 ): number[] {
   const state = float64State(c, input, weights);
   return c.measurements.flatMap((m) =>
-    applyObservableNumbers(state, c.wires, m, applyMatrixInPlace)
+    applyObservableNumbers(state, m, { wires: c.wires, apply: applyMatrixInPlace })
   );
 }
 

@@ -19,7 +19,8 @@
  *
  * @module
  */
-export { type AmplitudeEmbeddingOptions, Circuit, type RunOptions } from "./circuit.ts";
+export { Circuit, type RunOptions } from "./circuit.ts";
+export { type AmplitudeEmbeddingOptions, CircuitBuilder } from "./builder.ts";
 export type { CircuitJSON, Step } from "./compile.ts";
 export { QuantumLayer, type QuantumLayerArgs } from "./layer.ts";
 export { PAPER_LAYERS, PAPER_WIRES, paperCircuit } from "./paper.ts";

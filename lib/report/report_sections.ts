@@ -69,6 +69,12 @@ export function provenanceSection(inputs: readonly ReportInput[]): Block[] {
     const sizes = `train ${d.sizes.train}, val ${d.sizes.val}, test ${d.sizes.test} images`;
     if (d.provenance === "official") {
       blocks.push({ type: "paragraph", text: `${label}: official data (${sizes}).` });
+    } else if (d.provenance === "user-supplied") {
+      blocks.push({
+        type: "warning",
+        text: `**${label}: user-supplied files** (${sizes}), checked against the user's own MD5, ` +
+          `not the published one; verdicts on them are not counted. Fetch the official data with \`${d.fetchCommand}\`.`,
+      });
     } else {
       blocks.push({
         type: "warning",

@@ -5,8 +5,9 @@
  * @module
  */
 
-import { DATASET_NAMES, MODEL_KINDS, PROFILE_NAMES } from "./names.ts";
 import { type Results, RESULTS_VERSION } from "./schema.ts";
+import { describe } from "./_shape.ts";
+import { resultsMismatch } from "./_results_rules.ts";
 
 /** A results file that is not valid JSON, of another version, or of the wrong shape. */
 export class ResultsFormatError extends Error {
@@ -20,121 +21,10 @@ export class ResultsFormatError extends Error {
   }
 }
 
-type Check = (value: unknown) => string | null;
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string "${value.slice(0, 40)}"`;
-  if (typeof value === "number") return `the number ${value}`;
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-const isNumber: Check = (v) => typeof v === "number" ? null : "a number";
-const isString: Check = (v) => typeof v === "string" ? null : "a string";
-const isObject: Check = (v) =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? null : "an object";
-const isArray: Check = (v) => Array.isArray(v) ? null : "an array";
-function oneOf(options: readonly string[]): Check {
-  return (v) => options.includes(v as string) ? null : `one of ${options.join(", ")}`;
-}
-
-/** Field checks, by dotted path; `*` walks every element of an array or value of an object. */
-const TOP_LEVEL: [string, Check][] = [
-  ["createdAt", isString],
-  ["profile", oneOf(PROFILE_NAMES)],
-  ["config", isObject],
-  ["config.epochs", isNumber],
-  ["config.batchSize", isNumber],
-  ["config.learningRate", isNumber],
-  ["config.seeds", isArray],
-  ["config.models", isArray],
-  ["config.attackCount", isNumber],
-  ["config.epsilons", isArray],
-  ["dataset", isObject],
-  ["dataset.name", oneOf(DATASET_NAMES)],
-  ["dataset.provenance", oneOf(["official", "synthetic stand-in"])],
-  ["dataset.fetchCommand", isString],
-  ["dataset.classNames", isArray],
-  ["dataset.sizes.train", isNumber],
-  ["dataset.sizes.val", isNumber],
-  ["dataset.sizes.test", isNumber],
-  ["dataset.trainClassCounts", isArray],
-  ["dataset.samples.train.images", isArray],
-  ["environment", isObject],
-  ["environment.deno", isString],
-  ["environment.tfjs", isString],
-  ["environment.backend", isString],
-  ["environment.cores", isNumber],
-  ["models", isObject],
-  ["totalSeconds", isNumber],
-];
-
-const MODEL_FIELDS: [string, Check][] = [
-  ["kind", oneOf(MODEL_KINDS)],
-  ["parameterCount", isNumber],
-  ["trainableParameterCount", isNumber],
-  ["layers", isArray],
-  ["runs", isArray],
-  ["summary", isObject],
-  ["summary.*.mean", isNumber],
-  ["summary.*.ci95", isNumber],
-  ["summary.*.values", isArray],
-  ["runs.*.seed", isNumber],
-  ["runs.*.history", isArray],
-  ["runs.*.history.*.valAccuracy", isNumber],
-  ["runs.*.history.*.seconds", isNumber],
-  ["runs.*.samples", isArray],
-  ["runs.*.test.accuracy", isNumber],
-  ["runs.*.test.f1", isNumber],
-  ["runs.*.test.confusion", isArray],
-  ["runs.*.robustness.fgsmAccuracy", isNumber],
-  ["runs.*.robustness.curve", isArray],
-  ["runs.*.features.values", isArray],
-  ["runs.*.predictions.images", isArray],
-  ["runs.*.trainSeconds", isNumber],
-];
-
-/** Walks `path` (dotted, `*` = every child) and returns [concrete path, value] pairs. */
-function resolve(root: unknown, path: string, prefix: string): [string, unknown][] {
-  let current: [string, unknown][] = [[prefix, root]];
-  for (const key of path.split(".")) {
-    const next: [string, unknown][] = [];
-    for (const [at, value] of current) {
-      if (key === "*") {
-        if (typeof value === "object" && value !== null) {
-          for (const [k, v] of Object.entries(value)) next.push([`${at}.${k}`, v]);
-        }
-      } else {
-        const child = typeof value === "object" && value !== null
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
-        next.push([at === "" ? key : `${at}.${key}`, child]);
-      }
-    }
-    current = next;
-  }
-  return current;
-}
-
-function checkFields(root: unknown, fields: [string, Check][], prefix: string, file: string) {
-  for (const [path, check] of fields) {
-    for (const [at, value] of resolve(root, path, prefix)) {
-      const expected = check(value);
-      if (expected !== null) {
-        throw new ResultsFormatError(
-          `Expected ${at} in ${file} to be ${expected} but found ${
-            value === undefined ? "nothing" : describe(value)
-          }: the file is damaged or incomplete, rerun the experiment`,
-          file,
-        );
-      }
-    }
-  }
-}
-
 /**
- * Checks that a parsed value is a results record of this version and shape.
+ * Checks that a parsed value is a results record of this version and shape, deeply: every
+ * number finite and in range, every array of the length the others imply (a confusion matrix
+ * of classes x classes, one feature row width, one label per image).
  *
  * @param value Parsed JSON.
  * @param file Name used in error messages.
@@ -142,7 +32,7 @@ function checkFields(root: unknown, fields: [string, Check][], prefix: string, f
  * @throws {ResultsFormatError} naming the file, the field, what was expected and what was found.
  */
 export function validateResults(value: unknown, file = "<value>"): Results {
-  if (isObject(value) !== null) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ResultsFormatError(
       `Expected a results object in ${file} but found ${describe(value)}: rerun the experiment`,
       file,
@@ -157,18 +47,16 @@ export function validateResults(value: unknown, file = "<value>"): Results {
       file,
     );
   }
-  checkFields(value, TOP_LEVEL, "", file);
-  const models = (value as Results).models;
-  for (const [kind, model] of Object.entries(models)) {
-    if (isObject(model) !== null) {
-      throw new ResultsFormatError(
-        `Expected models.${kind} in ${file} to be an object but found ${
-          describe(model)
-        }: the file is damaged, rerun the experiment`,
-        file,
-      );
-    }
-    checkFields(model, MODEL_FIELDS, `models.${kind}`, file);
+  const mismatch = resultsMismatch(value);
+  if (mismatch) {
+    throw new ResultsFormatError(
+      `Expected ${mismatch.path} in ${file} to be ${mismatch.expected} but found ${
+        describe(mismatch.value)
+      }: the file is damaged or incomplete, rerun the experiment`,
+      file,
+    );
+  }
+  for (const [kind, model] of Object.entries((value as Results).models)) {
     if (model?.kind !== kind) {
       throw new ResultsFormatError(
         `Expected models.${kind}.kind in ${file} to be "${kind}" but found ${

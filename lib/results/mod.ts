@@ -21,6 +21,7 @@ export * from "./names.ts";
 export * from "./schema.ts";
 export * from "./analysis_schema.ts";
 export { loadResults, ResultsFormatError, validateResults } from "./load.ts";
+export { AnalysisFormatError, validateAnalysis } from "./load_analysis.ts";
 export { CONFIDENCE, meanCI95, studentTCdf, studentTQuantile } from "./stats.ts";
 export { seedStatistics, summarizeRuns, SUMMARY_METRICS } from "./summary.ts";
 export { dirnameOf, tempName, writeFileAtomic, writeJsonAtomic } from "./atomic_write.ts";

@@ -19,8 +19,12 @@ export const DATASET_LABELS: Readonly<Record<DatasetName, string>> = {
   stl10: "STL-10",
 };
 
-/** Where a data set's pixels came from. */
-export type Provenance = "official" | "synthetic stand-in";
+/**
+ * Where a data set's pixels came from: the official files (published checksum),
+ * files the user supplied (their own MD5 or folder, not checked against the
+ * published one), or the synthetic stand-in.
+ */
+export type Provenance = "official" | "user-supplied" | "synthetic stand-in";
 
 /**
  * The models every experiment trains with the same protocol:

@@ -71,7 +71,20 @@ export async function runEpoch(run: Run, epoch: number): Promise<void> {
   const sums = await trainBatches(run, epoch, epochStart);
   const seconds = (performance.now() - epochStart) / 1000;
   const resources = run.sampler.endEpoch();
+  // Catches a state changed after the last update too (the update itself is checked in applyStep).
+  checkWeights(run, epoch, sums.batch);
   const val = evaluate(run.model, data.val, { classes: options.classes });
+  const metrics = [val.loss, val.metrics.accuracy, val.metrics.precision, val.metrics.recall];
+  const bad = [...metrics, val.metrics.f1].find((v) => !Number.isFinite(v));
+  if (bad !== undefined) {
+    throw new NonFiniteLossError(
+      epoch,
+      sums.batch,
+      bad,
+      keptNote(run, epoch),
+      Number.isFinite(val.loss) ? "validation metrics" : "validation loss",
+    );
+  }
   const record: EpochRecord = {
     epoch,
     trainLoss: sums.lossSum / Math.max(sums.seen, 1),
@@ -164,20 +177,36 @@ function applyStep(
   epoch: number,
   batch: number,
 ): void {
-  const { checkpointDir } = run.options;
   if (!Number.isFinite(loss)) {
     tf.dispose(gradients);
-    throw new NonFiniteLossError(
-      epoch,
-      batch,
-      loss,
-      checkpointDir && epoch > 1
-        ? `the checkpoint of epoch ${epoch - 1} in ${checkpointDir} is kept`
-        : "no checkpoint was written",
-    );
+    throw new NonFiniteLossError(epoch, batch, loss, keptNote(run, epoch));
   }
   run.adam.apply(gradients);
   tf.dispose(gradients);
+  checkWeights(run, epoch, batch);
+}
+
+/** Which checkpoint survives a divergence in `epoch`: the previous epoch's, the last finite one. */
+function keptNote(run: Run, epoch: number): string {
+  const { checkpointDir } = run.options;
+  return checkpointDir && epoch > 1
+    ? `the checkpoint of epoch ${epoch - 1} in ${checkpointDir} is kept`
+    : "no checkpoint was written";
+}
+
+/**
+ * Throws when any weight of the model (trainable or not) is NaN or infinite. One scalar is
+ * read: the sum of every weight times zero, which is 0 exactly when all are finite.
+ */
+function checkWeights(run: Run, epoch: number, batch: number): void {
+  const probe = tf.tidy(() =>
+    tf.addN(run.model.weights.map((w) => tf.sum(tf.mul(w.read(), 0)))) as tf.Scalar
+  );
+  const value = probe.dataSync()[0]!;
+  probe.dispose();
+  if (value !== 0) {
+    throw new NonFiniteLossError(epoch, batch, value, keptNote(run, epoch), "weights");
+  }
 }
 
 function reportBatch(run: Run, epoch: number, epochStart: number, sums: EpochSums): void {

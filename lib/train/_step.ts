@@ -4,7 +4,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { crossEntropy } from "./loss.ts";
+import { crossEntropy } from "../models/mod.ts";
 
 /** The options {@link checkOptions} validates (defaults already applied). */
 interface CheckedOptions {
@@ -15,11 +15,23 @@ interface CheckedOptions {
   learningRate: number;
   resume?: boolean;
   checkpointDir?: string;
+  sampleIntervalSeconds?: number;
+  stopAfterBatches?: number;
 }
 
 /** Throws a clear RangeError/TypeError for a bad training option. */
 export function checkOptions(
-  { epochs, classes, seed, batchSize, learningRate, resume, checkpointDir }: CheckedOptions,
+  {
+    epochs,
+    classes,
+    seed,
+    batchSize,
+    learningRate,
+    resume,
+    checkpointDir,
+    sampleIntervalSeconds,
+    stopAfterBatches,
+  }: CheckedOptions,
 ): void {
   if (!Number.isInteger(epochs) || epochs < 0) {
     throw new RangeError(
@@ -31,15 +43,30 @@ export function checkOptions(
       `Expected at least 2 classes but found ${classes}: pass the data set's class count`,
     );
   }
-  if (!Number.isFinite(seed)) {
-    throw new RangeError(`Expected a finite seed but found ${seed}: pass an integer`);
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(`Expected an integer seed but found ${seed}: pass e.g. 1`);
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError(`Expected a positive batch size but found ${batchSize}: pass e.g. 64`);
   }
-  if (!(learningRate > 0)) {
+  if (!(Number.isFinite(learningRate) && learningRate > 0)) {
     throw new RangeError(
-      `Expected a positive learning rate but found ${learningRate}: pass e.g. 1e-3`,
+      `Expected a finite positive learning rate but found ${learningRate}: pass e.g. 1e-3`,
+    );
+  }
+  if (
+    sampleIntervalSeconds !== undefined &&
+    !(Number.isFinite(sampleIntervalSeconds) && sampleIntervalSeconds >= 0)
+  ) {
+    throw new RangeError(
+      `Expected sampleIntervalSeconds to be a finite number >= 0 but found ${sampleIntervalSeconds}: pass e.g. 0.5`,
+    );
+  }
+  if (
+    stopAfterBatches !== undefined && !(Number.isInteger(stopAfterBatches) && stopAfterBatches >= 1)
+  ) {
+    throw new RangeError(
+      `Expected stopAfterBatches to be a whole number >= 1 but found ${stopAfterBatches}: pass e.g. 10 or omit it`,
     );
   }
   if (resume && !checkpointDir) {

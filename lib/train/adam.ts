@@ -72,9 +72,19 @@ export class Adam {
     variables: tf.Variable[],
     { learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 }: AdamOptions = {},
   ) {
-    if (!(learningRate > 0)) {
+    if (!(Number.isFinite(learningRate) && learningRate > 0)) {
       throw new RangeError(
-        `Expected a positive learning rate but found ${learningRate}: pass e.g. 1e-3`,
+        `Expected a finite positive learning rate but found ${learningRate}: pass e.g. 1e-3`,
+      );
+    }
+    for (const [name, value] of [["beta1", beta1], ["beta2", beta2]] as const) {
+      if (!(value >= 0 && value < 1)) {
+        throw new RangeError(`Expected ${name} in [0, 1) but found ${value}: pass e.g. 0.9`);
+      }
+    }
+    if (!(Number.isFinite(epsilon) && epsilon > 0)) {
+      throw new RangeError(
+        `Expected a finite positive epsilon but found ${epsilon}: pass e.g. 1e-7`,
       );
     }
     this.learningRate = learningRate;

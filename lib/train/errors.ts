@@ -4,24 +4,47 @@
  * @module
  */
 
-/** The loss became NaN or infinite; the last good checkpoint (if any) is kept. */
+/**
+ * Training diverged: the loss, the weights after an update, or the validation
+ * metrics became NaN or infinite. No checkpoint holds the diverged state; the
+ * last finite one (if any) is kept.
+ */
 export class NonFiniteLossError extends Error {
-  /** 1-based epoch of the failing batch. */
+  /** 1-based epoch of the failing update (or of the validation). */
   readonly epoch: number;
-  /** 1-based batch within the epoch. */
+  /** 1-based batch within the epoch (the epoch's last batch for weights or validation checked at its end). */
   readonly batch: number;
-  /** The loss value read (NaN or +-Infinity). */
+  /** The value read (NaN or +-Infinity). */
   readonly loss: number;
+  /** What was not finite: "training loss", "weights" or "validation loss"/"validation metrics". */
+  readonly quantity: string;
 
-  constructor(epoch: number, batch: number, loss: number, checkpointNote: string) {
+  /**
+   * @param epoch 1-based epoch.
+   * @param batch 1-based batch.
+   * @param loss the non-finite value found.
+   * @param checkpointNote which checkpoint is kept, e.g. "the checkpoint of epoch 2 in DIR is kept".
+   * @param quantity what was not finite.
+   */
+  constructor(
+    epoch: number,
+    batch: number,
+    loss: number,
+    checkpointNote: string,
+    quantity = "training loss",
+  ) {
+    const expected = quantity === "weights"
+      ? "finite weights after the update"
+      : `a finite ${quantity}`;
     super(
-      `Expected a finite training loss but found ${loss} at epoch ${epoch}, batch ${batch}: ` +
+      `Expected ${expected} but found ${loss} at epoch ${epoch}, batch ${batch}: ` +
         `lower the learning rate or check the data (${checkpointNote})`,
     );
     this.name = "NonFiniteLossError";
     this.epoch = epoch;
     this.batch = batch;
     this.loss = loss;
+    this.quantity = quantity;
   }
 }
 

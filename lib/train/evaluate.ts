@@ -6,8 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { ClassificationMetrics } from "../results/mod.ts";
 import { batches, type LabeledImages, toImageTensor } from "../data/mod.ts";
-import { featureLayerName } from "../models/mod.ts";
-import { crossEntropy } from "./loss.ts";
+import { crossEntropy, featureLayerName } from "../models/mod.ts";
 import { classificationMetrics } from "./metrics.ts";
 
 /** Images per forward pass during evaluation. */

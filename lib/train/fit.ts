@@ -72,7 +72,9 @@ function sameFingerprint(a: CheckpointFingerprint, b: CheckpointFingerprint): bo
  * @param data training and validation splits.
  * @param options see {@link FitOptions}.
  * @returns per-epoch history, resource samples and wall time.
- * @throws {NonFiniteLossError} when a batch's loss is NaN or infinite (no update is applied).
+ * @throws {NonFiniteLossError} when a batch's loss (no update is applied), the weights after any
+ *   update (the last included) or the validation metrics are NaN or infinite; the last finite
+ *   checkpoint is kept.
  * @throws {TrainingInterruptedError} when `signal` aborts or `stopAfterBatches` is reached.
  * @throws {CheckpointError} when resuming from a checkpoint of another model or setting.
  */

@@ -22,7 +22,6 @@ export {
   type ExtractFeaturesOptions,
 } from "./evaluate.ts";
 export { classificationMetrics } from "./metrics.ts";
-export { crossEntropy, PROBABILITY_FLOOR } from "./loss.ts";
 export { ResourceSampler, type ResourceSamplerOptions } from "./resources.ts";
 export { optimizerFloorBytes, profileStep } from "./step_memory.ts";
 export {

@@ -26,26 +26,46 @@ interface CpuTimes {
   total: number;
 }
 
-/** Reads the aggregate line of /proc/stat; `null` where it is unavailable. */
+/** Whether `error` is Deno refusing a permission (as opposed to the OS lacking the file or call). */
+function isPermissionError(error: unknown): boolean {
+  return error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied;
+}
+
+/**
+ * Reads the aggregate line of /proc/stat; `null` where it cannot be read: Deno
+ * grants /proc/stat only to `--allow-all`, so scoped runs use the load average.
+ */
 function readSystemCpu(): CpuTimes | null {
+  let text: string;
   try {
-    const line = Deno.readTextFileSync("/proc/stat").split("\n", 1)[0] ?? "";
-    const fields = line.trim().split(/\s+/).slice(1).map(Number);
-    if (fields.length < 4 || fields.some((f) => !Number.isFinite(f))) return null;
-    const total = fields.reduce((a, b) => a + b, 0);
-    const idle = fields[3]! + (fields[4] ?? 0);
-    return { busy: total - idle, total };
+    text = Deno.readTextFileSync("/proc/stat");
   } catch {
     return null;
   }
+  const line = text.split("\n", 1)[0] ?? "";
+  const fields = line.trim().split(/\s+/).slice(1).map(Number);
+  if (fields.length < 4 || fields.some((f) => !Number.isFinite(f))) return null;
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3]! + (fields[4] ?? 0);
+  return { busy: total - idle, total };
 }
 
-/** One-minute load average over cores as a percentage; 0 when it cannot be read. */
+/**
+ * One-minute load average over cores as a percentage (where /proc/stat is missing).
+ *
+ * @throws {Error} when `--allow-sys=loadavg` is missing: a denied permission never reads as 0 %.
+ */
 function loadPercent(cores: number): number {
   try {
     return Math.min(100, (Deno.loadavg()[0]! / cores) * 100);
-  } catch {
-    return 0;
+  } catch (error) {
+    if (isPermissionError(error)) {
+      throw new Error(
+        "Expected the system load average but found --allow-sys=loadavg denied: add loadavg to --allow-sys (the deno.json tasks do)",
+        { cause: error },
+      );
+    }
+    throw error;
   }
 }
 
@@ -117,11 +137,9 @@ export class ResourceSampler {
     const system = readSystemCpu();
     const dWall = Math.max(wall - this.#lastWall, 1e-9);
     const cpuProcessPercent = Math.min(100, ((cpu - this.#lastCpu) / dWall / this.cores) * 100);
-    let cpuSystemPercent = loadPercent(this.cores);
-    if (system && this.#lastSystem && system.total > this.#lastSystem.total) {
-      cpuSystemPercent = ((system.busy - this.#lastSystem.busy) /
-        (system.total - this.#lastSystem.total)) * 100;
-    }
+    const cpuSystemPercent = system && this.#lastSystem && system.total > this.#lastSystem.total
+      ? ((system.busy - this.#lastSystem.busy) / (system.total - this.#lastSystem.total)) * 100
+      : loadPercent(this.cores);
     this.#lastWall = wall;
     this.#lastCpu = cpu;
     if (system) this.#lastSystem = system;

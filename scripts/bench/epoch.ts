@@ -26,9 +26,15 @@ import {
   NORMALIZATION,
 } from "../../lib/data/mod.ts";
 import { type DatasetName, type ModelKind, writeJsonAtomic } from "../../lib/results/mod.ts";
-import { buildModel, type DatasetSpec, specFor, summarizeModel } from "../../lib/models/mod.ts";
+import {
+  buildModel,
+  crossEntropy,
+  type DatasetSpec,
+  specFor,
+  summarizeModel,
+} from "../../lib/models/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
-import { Adam, consoleProgress, crossEntropy, fit, formatDuration } from "../../lib/train/mod.ts";
+import { Adam, consoleProgress, fit, formatDuration } from "../../lib/train/mod.ts";
 
 const KINDS: readonly ModelKind[] = ["classical", "hybrid", "control"];
 /** The target for the hybrid/classical epoch-time ratio. */

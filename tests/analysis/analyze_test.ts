@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { analysisPathFor, analyze, loadAnalysis, saveAnalysis } from "../../lib/analysis/mod.ts";
 import { meanCI95 } from "../../lib/results/mod.ts";
-import { fixtureResults } from "../figures/fixture.ts";
+import { fixtureResults } from "../results/fixture.ts";
 
 const FAST = { tsneIterations: 100, gridResolution: 16 };
 
@@ -56,8 +56,43 @@ Deno.test("saveAnalysis() and loadAnalysis() round-trip beside results.json", as
   assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["analysis.json"]);
   await Deno.writeTextFile(path, JSON.stringify({ ...a, version: 99 }));
   await assert.rejects(() => loadAnalysis(path), {
-    name: "TypeError",
-    message: `Expected analysis version 1 in ${path} but found 99: delete it and rerun`,
+    name: "AnalysisFormatError",
+    message:
+      `Expected analysis version 1 in ${path} but found the number 99: delete it and rerun the analysis`,
   });
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("loadAnalysis() names the file of a truncated, ragged or non-finite analysis", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "hqc-analysis-" });
+  const path = analysisPathFor(`${dir}/results.json`);
+  const a = analyze(fixtureResults("mnist"), FAST);
+  const text = JSON.stringify(a);
+  await Deno.writeTextFile(path, text.slice(0, text.length / 2));
+  await assert.rejects(() => loadAnalysis(path), {
+    name: "AnalysisFormatError",
+    message: new RegExp(`^Expected valid JSON in ${path} but found a damaged file`),
+  });
+  // deno-lint-ignore no-explicit-any
+  const damaged: [(x: any) => void, RegExp][] = [
+    [
+      (x) => x.models.hybrid.decision.classes.pop(),
+      /^Expected models\.hybrid\.decision\.classes in .* to be \d+ cells \(ys\.length x xs\.length\)/,
+    ],
+    [
+      (x) => (x.models.classical.pca.points[3][1] = null),
+      /^Expected models\.classical\.pca\.points\.3\.1 in .* to be a finite number but found null/,
+    ],
+    [
+      (x) => x.models.classical.tsne.labels.pop(),
+      /^Expected models\.classical\.tsne\.labels in .* to be \d+ entries, one per projected row/,
+    ],
+  ];
+  for (const [damage, message] of damaged) {
+    const x = JSON.parse(text);
+    damage(x);
+    await Deno.writeTextFile(path, JSON.stringify(x));
+    await assert.rejects(() => loadAnalysis(path), { name: "AnalysisFormatError", message });
+  }
   await Deno.remove(dir, { recursive: true });
 });

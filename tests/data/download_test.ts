@@ -160,7 +160,7 @@ Deno.test("fetchDataset() downloads, verifies and extracts an archive served on 
       const again = await fetchDataset("cifar100", { dataDir, url, md5: md5(archive) });
       assert.equal(again.alreadyCached, true);
       const data = await loadDataset("cifar100", { dataDir, seed: 0 });
-      assert.equal(data.provenance, "official");
+      assert.equal(data.provenance, "user-supplied");
       assert.deepEqual([data.train.count, data.val.count, data.test.count], [180, 20, 100]);
     });
   } finally {

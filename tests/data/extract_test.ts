@@ -34,7 +34,8 @@ Deno.test("extractArchive() imports a local STL-10 archive, skipping the unlabel
       "train_y.bin",
     ]);
     const data = await loadDataset("stl10", { dataDir, seed: 0 });
-    assert.equal(data.provenance, "official");
+    // The user gave the MD5 of their own archive: not the published one, so not "official".
+    assert.equal(data.provenance, "user-supplied");
     assert.deepEqual([data.train.count, data.val.count, data.test.count], [18, 2, 10]);
     // Pixel orientation survives the seek-based reader: test image 3, row 40, column 7, channel 2.
     const { test } = data;

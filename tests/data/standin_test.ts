@@ -7,6 +7,9 @@ import {
   standInLabels,
 } from "../../lib/data/mod.ts";
 
+/** A data folder that holds no cache (under /tmp, which the test task may read). */
+const NO_CACHE = `/tmp/hqc-no-cache-${crypto.randomUUID()}`;
+
 /** Accuracy bounds of a nearest-class-mean-colour classifier: learnable, yet far from trivial. */
 const MIN_ACCURACY_OVER_CHANCE = 2;
 const MAX_EASY_ACCURACY = 0.8;
@@ -17,11 +20,11 @@ Deno.test("loadDataset() announces a stand-in once, loudly, with the fetch comma
   console.error = (...args: unknown[]) => messages.push(args.join(" "));
   try {
     const a = await loadDataset("stl10", {
-      dataDir: "/nonexistent",
+      dataDir: NO_CACHE,
       sizes: { train: 10, val: 10, test: 10 },
     });
     await loadDataset("stl10", {
-      dataDir: "/nonexistent",
+      dataDir: NO_CACHE,
       sizes: { train: 10, val: 10, test: 10 },
     });
     assert.equal(a.provenance, "synthetic stand-in");

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import { loadResults } from "../../lib/results/mod.ts";
 import { shardFileName } from "../../lib/experiment/shard.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 import { splitIntoShards } from "./_shards.ts";
 
 async function runMerge(args: string[]): Promise<{ code: number; log: string }> {

@@ -3,7 +3,7 @@ import { MergeError, mergeRunDir, mergeShards } from "../../lib/experiment/merge
 import { shardFileName } from "../../lib/experiment/shard.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
 import { loadResults } from "../../lib/results/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 import { splitIntoShards } from "./_shards.ts";
 
 Deno.test("mergeShards() rebuilds the complete results with recomputed summaries", () => {

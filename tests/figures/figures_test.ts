@@ -9,7 +9,7 @@ import {
   renderAll,
   writeTopIndex,
 } from "../../lib/figures/mod.ts";
-import { fixtureAnalysis, fixtureResults } from "./fixture.ts";
+import { fixtureAnalysis, fixtureResults } from "../results/fixture.ts";
 
 Deno.test("figureId() numbers kinds as the paper does per data set", () => {
   assert.equal(figureId("mnist", "architecture"), "fig01");

@@ -7,7 +7,7 @@ import {
   samplePredictionsFigure,
   toPNG,
 } from "../../lib/figures/mod.ts";
-import { fixtureAnalysis, fixtureResults } from "./fixture.ts";
+import { fixtureAnalysis, fixtureResults } from "../results/fixture.ts";
 import { decodePNG } from "./_png_decode.ts";
 
 /** Channel value below which a pixel counts as drawn on the white background. */
@@ -77,7 +77,7 @@ Deno.test("toPNG() yields a decodable PNG of the expected size with visible titl
 
 Deno.test("toPNG() renders embedded images from data URIs", async () => {
   const results = fixtureResults("mnist");
-  const figure = samplePredictionsFigure(results, undefined, "hybrid");
+  const figure = samplePredictionsFigure(results, undefined, { kind: "hybrid" });
   const decoded = decodePNG((await toPNG(figure.svg, { scale: 1 })).png);
   // The body holds the images: some of their dark pixels must show up.
   const body = figure.regions.body;

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import type { DatasetName } from "../../lib/results/mod.ts";
 import { allFigures } from "../../lib/figures/mod.ts";
-import { fixtureAnalysis, fixtureResults } from "./fixture.ts";
+import { fixtureAnalysis, fixtureResults } from "../results/fixture.ts";
 
 const UPDATE = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
 const DIR = new URL("./__snapshots__/", import.meta.url);

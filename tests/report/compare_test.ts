@@ -9,7 +9,7 @@ import {
   union,
 } from "../../lib/report/mod.ts";
 import type { Results } from "../../lib/results/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 
 /** Results whose test split has `test` images per seed (so score intervals can be narrow). */
 function withTestSize(r: Results, test: number): Results {

@@ -14,7 +14,7 @@ import {
 } from "../../lib/report/mod.ts";
 import type { Claim } from "../../lib/report/mod.ts";
 import type { Results } from "../../lib/results/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 import {
   decimalsOf,
   expectedClaimValue,

@@ -9,7 +9,7 @@ import {
   UNDERPOWERED,
 } from "../../lib/report/mod.ts";
 import type { Results } from "../../lib/results/mod.ts";
-import { makeResults } from "../results/_fixture.ts";
+import { makeResults } from "../results/fixture.ts";
 import { parseTables } from "./_report_parse.ts";
 
 function report(results: Results[]): string {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { loadResults, ResultsFormatError, validateResults } from "../../lib/results/mod.ts";
 import { writeJsonAtomic } from "../../lib/results/mod.ts";
-import { makeResults } from "./_fixture.ts";
+import { makeResults } from "./fixture.ts";
 
 Deno.test("loadResults() reads back a valid file unchanged", async () => {
   const dir = await Deno.makeTempDir();
@@ -52,7 +52,8 @@ Deno.test("validateResults() names the field of a wrong shape", () => {
   results.models.hybrid.runs[1]!.test = { accuracy: "high" };
   assert.throws(() => validateResults(results, "x.json"), {
     name: "ResultsFormatError",
-    message: "Expected models.hybrid.runs.1.test.accuracy in x.json to be a number but found the " +
+    message:
+      "Expected models.hybrid.runs.1.test.accuracy in x.json to be a finite number in [0, 1] but found the " +
       'string "high": the file is damaged or incomplete, rerun the experiment',
   });
 });
@@ -68,4 +69,31 @@ Deno.test("validateResults() rejects an unknown profile and a missing environmen
     () => validateResults(noEnv, "z.json"),
     /Expected environment in z\.json to be an object but found nothing/,
   );
+});
+
+Deno.test("validateResults() refuses a ragged confusion matrix, a string loss and a null (NaN) metric", () => {
+  // deno-lint-ignore no-explicit-any
+  const cases: [(r: any) => void, RegExp][] = [
+    [
+      (r) => r.models.hybrid.runs[0].test.confusion[2].pop(),
+      /^Expected models\.hybrid\.runs\.0\.test\.confusion\.2 in r\.json to be an array of 3 elements but found an array of 2 elements: /,
+    ],
+    [
+      (r) => (r.models.hybrid.runs[0].history[0].trainLoss = "abc"),
+      /^Expected models\.hybrid\.runs\.0\.history\.0\.trainLoss in r\.json to be a finite number >= 0 but found the string "abc"/,
+    ],
+    [
+      (r) => (r.models.classical.runs[0].history[0].valLoss = null),
+      /^Expected models\.classical\.runs\.0\.history\.0\.valLoss in r\.json to be a finite number >= 0 but found null/,
+    ],
+    [
+      (r) => r.models.hybrid.runs[0].features.values[1].push(0.5),
+      /^Expected models\.hybrid\.runs\.0\.features\.values\.1 in r\.json to be a row of \d+ features like the first/,
+    ],
+  ];
+  for (const [damage, message] of cases) {
+    const r = JSON.parse(JSON.stringify(makeResults()));
+    damage(r);
+    assert.throws(() => validateResults(r, "r.json"), { name: "ResultsFormatError", message });
+  }
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { meanCI95, studentTQuantile } from "../../lib/results/mod.ts";
 import { summarizeRuns } from "../../lib/results/mod.ts";
-import { makeRun } from "./_fixture.ts";
+import { makeRun } from "./fixture.ts";
 
 /** Agreement with printed t tables (which give 3-4 decimals). */
 const TABLE_TOLERANCE = 5e-4;

@@ -85,3 +85,18 @@ Deno.test("Adam.setState() continues bit for bit", async () => {
   first.dispose();
   second.dispose();
 });
+
+Deno.test("new Adam() refuses an infinite learning rate, betas outside [0, 1) and a bad epsilon", () => {
+  const cases: [Record<string, number>, string][] = [
+    [
+      { learningRate: Infinity },
+      "Expected a finite positive learning rate but found Infinity: pass e.g. 1e-3",
+    ],
+    [{ beta1: 1 }, "Expected beta1 in [0, 1) but found 1: pass e.g. 0.9"],
+    [{ beta2: NaN }, "Expected beta2 in [0, 1) but found NaN: pass e.g. 0.9"],
+    [{ epsilon: 0 }, "Expected a finite positive epsilon but found 0: pass e.g. 1e-7"],
+  ];
+  for (const [options, message] of cases) {
+    assert.throws(() => new Adam([], options), { name: "RangeError", message });
+  }
+});

@@ -146,6 +146,61 @@ Deno.test("fit() throws NonFiniteLossError on a NaN loss and keeps the last good
   await Deno.remove(dir, { recursive: true });
 });
 
+/** An onProgress that fills the output layer with `value` after the last update of `epoch`. */
+function poisonLastUpdate(model: tf.LayersModel, epoch: number, value: number) {
+  return (p: Progress) => {
+    if (p.kind === "batch" && p.epoch === epoch && p.batch === p.batches) {
+      const out = model.getLayer("out");
+      const values = out.getWeights().map((w) => tf.fill(w.shape, value));
+      out.setWeights(values);
+      tf.dispose(values);
+    }
+  };
+}
+
+async function expectDivergence(value: number, quantity: string, message: RegExp) {
+  await useBackend();
+  const model = tinyModel(CLASSES);
+  const dir = await tempDir("fit-last-");
+  const batches = Math.ceil(train.count / BASE.batchSize!);
+  await assert.rejects(
+    fit(model, { train, val }, {
+      ...BASE,
+      checkpointDir: dir,
+      onProgress: poisonLastUpdate(model, 2, value),
+    }),
+    (e: unknown) => {
+      assert.ok(e instanceof NonFiniteLossError, String(e));
+      assert.equal(e.quantity, quantity);
+      assert.deepEqual([e.epoch, e.batch], [2, batches]);
+      assert.match(e.message, message);
+      return true;
+    },
+  );
+  const kept = await loadCheckpoint(dir);
+  assert.equal(kept?.epoch, 1, "the kept checkpoint is the last finite one");
+  assert.ok(kept!.history.every((h) => Number.isFinite(h.valLoss)));
+  tf.dispose([...kept!.weights, ...kept!.firstMoments, ...kept!.secondMoments]);
+  model.dispose();
+  await Deno.remove(dir, { recursive: true });
+}
+
+Deno.test("fit() detects NaN weights after an epoch's last update and keeps the last finite checkpoint", async () => {
+  await expectDivergence(
+    NaN,
+    "weights",
+    /^Expected finite weights after the update but found NaN at epoch 2, batch 6: .*the checkpoint of epoch 1 in .* is kept/,
+  );
+});
+
+Deno.test("fit() detects a non-finite validation loss after finite weights overflow the logits", async () => {
+  await expectDivergence(
+    3e38,
+    "validation loss",
+    /^Expected a finite validation loss but found (NaN|Infinity) at epoch 2, batch 6: .*the checkpoint of epoch 1 in .* is kept/,
+  );
+});
+
 Deno.test("fit() refuses to resume from a checkpoint of other settings", async () => {
   await useBackend("wasm", 1);
   const dir = await tempDir("fit-mismatch-");
@@ -169,6 +224,36 @@ Deno.test("fit() rejects bad options with clear messages", async () => {
     name: "TypeError",
     message: "Expected checkpointDir with resume: true but found none: pass checkpointDir",
   });
+  model.dispose();
+});
+
+Deno.test("fit() refuses non-finite or out-of-range numeric options", async () => {
+  const model = tinyModel(CLASSES);
+  const cases: [Partial<FitOptions>, string][] = [
+    [
+      { learningRate: Infinity },
+      "Expected a finite positive learning rate but found Infinity: pass e.g. 1e-3",
+    ],
+    [
+      { learningRate: NaN },
+      "Expected a finite positive learning rate but found NaN: pass e.g. 1e-3",
+    ],
+    [{ seed: 1.5 }, "Expected an integer seed but found 1.5: pass e.g. 1"],
+    [
+      { sampleIntervalSeconds: NaN },
+      "Expected sampleIntervalSeconds to be a finite number >= 0 but found NaN: pass e.g. 0.5",
+    ],
+    [
+      { stopAfterBatches: 0 },
+      "Expected stopAfterBatches to be a whole number >= 1 but found 0: pass e.g. 10 or omit it",
+    ],
+  ];
+  for (const [bad, message] of cases) {
+    await assert.rejects(fit(model, { train, val }, { ...BASE, ...bad }), {
+      name: "RangeError",
+      message,
+    });
+  }
   model.dispose();
 });
 

@@ -43,3 +43,31 @@ Deno.test("ResourceSampler.endEpoch() averages CPU and takes peak memory over th
     throw new Error("time went back");
   }
 });
+
+async function sampleWith(permissions: string[]): Promise<{ code: number; out: string }> {
+  const repo = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+  const output = await new Deno.Command("deno", {
+    args: [
+      "run",
+      "--no-prompt",
+      ...permissions.map((p) => p.replace("REPO", repo)),
+      new URL("./_sampler_child.ts", import.meta.url).pathname,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  return { code: output.code, out: decode(output.stdout) + decode(output.stderr) };
+}
+
+Deno.test("ResourceSampler reports a denied loadavg instead of a silent 0 % system CPU", async () => {
+  const denied = await sampleWith(["--allow-read=REPO"]);
+  assert.notEqual(denied.code, 0);
+  assert.match(
+    denied.out,
+    /Expected the system load average but found --allow-sys=loadavg denied: add loadavg to --allow-sys/,
+  );
+  const granted = await sampleWith(["--allow-read=REPO", "--allow-sys=loadavg"]);
+  assert.equal(granted.code, 0, granted.out);
+  assert.ok(JSON.parse(granted.out).cpuSystemPercent >= 0);
+});

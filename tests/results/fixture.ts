@@ -1,7 +1,12 @@
 /**
- * A seeded, hand-made, small but complete `Results` object per dataset, for the
- * figure and analysis tests. Everything is derived from a mulberry32 stream, so
- * the same call always returns the same object.
+ * The one builder of test `Results` records, in two sizes that share one envelope
+ * ({@link fixtureEnvelope}: version, config, dataset, environment):
+ *
+ * - {@link fixtureResults}`(name)`: a seeded, realistic, complete record per data set (real class
+ *   names and image sizes, three models, two seeds) for the figure and analysis tests. Everything
+ *   is derived from a mulberry32 stream, so the same call always returns the same object.
+ * - {@link makeResults}`(options)`: a tiny hand-made record (three classes, 2x2 images) whose
+ *   numbers are set by its options, for stats, merge and the report.
  *
  * @module
  */
@@ -17,9 +22,12 @@ import type {
   LayerSummary,
   ModelKind,
   ModelResult,
+  ProfileName,
+  Provenance,
   Results,
   SeedRun,
 } from "../../lib/results/mod.ts";
+import { RESULTS_VERSION, summarizeRuns } from "../../lib/results/mod.ts";
 import { mulberry32 } from "../../lib/random/mod.ts";
 
 const SHAPES: Record<DatasetName, { h: number; w: number; c: number; names: readonly string[] }> = {
@@ -258,23 +266,17 @@ export function fixtureResults(name: DatasetName): Results {
       summary: {},
     };
   }
-  return {
-    version: 2,
-    createdAt: "2025-01-01T00:00:00.000Z",
+  return fixtureEnvelope({
     profile: "smoke",
     config: {
       epochs: FIXTURE_EPOCHS,
-      batchSize: 64,
-      learningRate: 1e-3,
       seeds: [1, 2],
       models: ["hybrid", "classical", "control", "frozen"],
-      attackCount: 64,
       epsilons: [0, 0.05, 0.1, 0.2],
     },
     dataset: {
       name,
       provenance: name === "cifar100" ? "synthetic stand-in" : "official",
-      fetchCommand: `deno task data ${name}`,
       classNames: [...names],
       height: h,
       width: w,
@@ -287,22 +289,11 @@ export function fixtureResults(name: DatasetName): Results {
         test: imageSample(name, random, classes, false),
       },
     },
-    environment: {
-      deno: "2.9.6",
-      v8: "13",
-      typescript: "5",
-      tfjs: "4.22.0",
-      backend: "wasm",
-      threads: 2,
-      cpuModel: "fixture CPU",
-      cores: 2,
-      memoryGB: 8,
-      os: "linux",
-    },
+    environment: { v8: "13", typescript: "5", cpuModel: "fixture CPU", memoryGB: 8 },
     circuit: FIXTURE_CIRCUIT,
     models,
     totalSeconds: 60,
-  };
+  });
 }
 
 /** The paper's circuit as `Circuit.toJSON()` writes it (format hqc-circuit 1). */
@@ -331,4 +322,245 @@ export function fixtureAnalysis(name: DatasetName): Analysis {
     analyses.set(name, a);
   }
   return structuredClone(a);
+}
+
+/** What {@link fixtureEnvelope} is given; the rest of the record is the same for every fixture. */
+export interface EnvelopeParts {
+  profile: ProfileName;
+  config: Pick<Results["config"], "epochs" | "seeds" | "models" | "epsilons">;
+  dataset: Omit<Results["dataset"], "fetchCommand">;
+  environment: Pick<Results["environment"], "v8" | "typescript" | "cpuModel" | "memoryGB">;
+  circuit: unknown;
+  models: Results["models"];
+  totalSeconds: number;
+}
+
+/** The record around the models that both fixtures share (key order as `results.json`). */
+export function fixtureEnvelope(parts: EnvelopeParts): Results {
+  const { config, dataset, environment } = parts;
+  return {
+    version: RESULTS_VERSION,
+    createdAt: "2025-01-01T00:00:00.000Z",
+    profile: parts.profile,
+    config: {
+      epochs: config.epochs,
+      batchSize: 64,
+      learningRate: 1e-3,
+      seeds: config.seeds,
+      models: config.models,
+      attackCount: 64,
+      epsilons: config.epsilons,
+    },
+    dataset: {
+      name: dataset.name,
+      provenance: dataset.provenance,
+      fetchCommand: `deno task data ${dataset.name}`,
+      classNames: dataset.classNames,
+      height: dataset.height,
+      width: dataset.width,
+      channels: dataset.channels,
+      sizes: dataset.sizes,
+      trainClassCounts: dataset.trainClassCounts,
+      samples: dataset.samples,
+    },
+    environment: {
+      deno: "2.9.6",
+      v8: environment.v8,
+      typescript: environment.typescript,
+      tfjs: "4.22.0",
+      backend: "wasm",
+      threads: 2,
+      cpuModel: environment.cpuModel,
+      cores: 2,
+      memoryGB: environment.memoryGB,
+      os: "linux",
+    },
+    circuit: parts.circuit,
+    models: parts.models,
+    totalSeconds: parts.totalSeconds,
+  };
+}
+
+/** What {@link makeResults} varies. */
+export interface FixtureOptions {
+  dataset?: DatasetName;
+  profile?: ProfileName;
+  provenance?: Provenance;
+  seeds?: number[];
+  epochs?: number;
+  /** Base test/val accuracy per model; seeds add a fixed offset pattern. */
+  accuracy?: Partial<Record<ModelKind, number>>;
+  fgsm?: Partial<Record<ModelKind, number>>;
+  epochSeconds?: Partial<Record<ModelKind, number>>;
+  parameters?: Partial<Record<ModelKind, number>>;
+  models?: ModelKind[];
+}
+
+/** Seed-dependent offsets, so per-seed values differ in a known way. */
+const OFFSETS = [0, 0.01, -0.01, 0.005, -0.005];
+
+function tinyImage(h: number, w: number, c: number): string {
+  return btoa(String.fromCharCode(...new Uint8Array(h * w * c).map((_, i) => i % 256)));
+}
+
+/** One seed's run of {@link makeResults}: every number follows from the arguments. */
+export function makeRun(
+  seed: number,
+  acc: number,
+  fgsm: number,
+  seconds: number,
+  epochs: number,
+  classes: number,
+): SeedRun {
+  const history = Array.from({ length: epochs }, (_, e) => ({
+    epoch: e + 1,
+    trainLoss: 1 / (e + 1),
+    trainAccuracy: acc,
+    valLoss: 1.1 / (e + 1),
+    valAccuracy: acc - 0.01 * (epochs - 1 - e),
+    valPrecision: acc,
+    valRecall: acc,
+    valF1: acc - 0.02,
+    seconds: seconds + 0.1 * e,
+    cpuProcessPercent: 50 + seconds + e,
+    cpuSystemPercent: 60,
+    rssMB: 400 + 10 * e + seconds,
+    tensorMB: 20 + seconds + 0.5 * e,
+  }));
+  const confusion = Array.from(
+    { length: classes },
+    (_, i) => Array.from({ length: classes }, (_, j) => (i === j ? 9 : 0)),
+  );
+  return {
+    seed,
+    history,
+    samples: history.map((h) => ({
+      epoch: h.epoch,
+      t: h.epoch * seconds,
+      cpuProcessPercent: h.cpuProcessPercent,
+      cpuSystemPercent: 60,
+      rssMB: h.rssMB,
+      tensorMB: h.tensorMB,
+    })),
+    test: {
+      accuracy: acc,
+      precision: acc - 0.001,
+      recall: acc - 0.002,
+      f1: acc - 0.003,
+      perClass: {
+        precision: confusion.map(() => acc),
+        recall: confusion.map(() => acc),
+        f1: confusion.map(() => acc),
+        support: confusion.map(() => 9),
+      },
+      confusion,
+    },
+    robustness: {
+      epsilon: 0.1,
+      fgsmAccuracy: fgsm,
+      fgsmNormalizedAccuracy: Math.min(1, fgsm + 0.2),
+      pgdAccuracy: fgsm / 2,
+      pgd: { steps: 10, restarts: 2, stepSize: 0.025 },
+      curve: [{ epsilon: 0, fgsm: acc }, { epsilon: 0.1, fgsm, pgd: fgsm / 2 }],
+      count: 64,
+    },
+    features: {
+      indices: [0, 1],
+      labels: [0, 1],
+      predictions: [0, 1],
+      values: [[0.1, 0.2], [0.3, 0.4]],
+      layer: "features",
+    },
+    predictions: {
+      height: 2,
+      width: 2,
+      channels: 1,
+      images: [tinyImage(2, 2, 1)],
+      labels: [0],
+      predictions: [0],
+    },
+    trainSeconds: seconds * epochs,
+    memory: {
+      stepPeakTensorMB: 30 + seconds,
+      floorMB: 2.5,
+      freshProcess: { peakRssMB: 300 + 10 * seconds, wasmHeapMB: 64, steps: 3 },
+    },
+  };
+}
+
+/** A complete, valid Results record. */
+export function makeResults(options: FixtureOptions = {}): Results {
+  const {
+    dataset = "mnist",
+    profile = "paper",
+    provenance = "official",
+    seeds = [1, 2, 3],
+    epochs = 3,
+    models = ["hybrid", "classical", "control", "frozen"],
+  } = options;
+  const accuracy = {
+    hybrid: 0.95,
+    classical: 0.9,
+    control: 0.94,
+    frozen: 0.93,
+    ...options.accuracy,
+  };
+  const fgsm = { hybrid: 0.4, classical: 0.1, control: 0.3, frozen: 0.35, ...options.fgsm };
+  const seconds = {
+    hybrid: 2,
+    classical: 1,
+    control: 1.5,
+    frozen: 1.9,
+    ...options.epochSeconds,
+  };
+  const parameters = {
+    hybrid: 928,
+    classical: 1000,
+    control: 950,
+    frozen: 928,
+    ...options.parameters,
+  };
+  const classes = 3;
+  const modelResults: Results["models"] = {};
+  for (const kind of models) {
+    const runs = seeds.map((seed, i) =>
+      makeRun(
+        seed,
+        accuracy[kind] + OFFSETS[i % OFFSETS.length]!,
+        fgsm[kind] + OFFSETS[i % OFFSETS.length]!,
+        seconds[kind] + i * 0.05,
+        epochs,
+        classes,
+      )
+    );
+    const model: ModelResult = {
+      kind,
+      parameterCount: parameters[kind],
+      trainableParameterCount: parameters[kind] - 10,
+      layers: [{ name: "dense", className: "Dense", outputShape: [null, 3], parameters: 10 }],
+      runs,
+      summary: summarizeRuns(runs),
+    };
+    modelResults[kind] = model;
+  }
+  const sample = { height: 2, width: 2, channels: 1, images: [tinyImage(2, 2, 1)], labels: [0] };
+  return fixtureEnvelope({
+    profile,
+    config: { epochs, seeds, models, epsilons: [0, 0.1] },
+    dataset: {
+      name: dataset,
+      provenance,
+      classNames: ["a", "b", "c"],
+      height: 2,
+      width: 2,
+      channels: 1,
+      sizes: { train: 300, val: 100, test: 200 },
+      trainClassCounts: [100, 100, 100],
+      samples: { train: sample, val: sample, test: sample },
+    },
+    environment: { v8: "15", typescript: "6", cpuModel: "Test CPU", memoryGB: 23.4 },
+    circuit: { wires: 4 },
+    models: modelResults,
+    totalSeconds: 42,
+  });
 }

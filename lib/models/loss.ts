@@ -1,5 +1,7 @@
 /**
- * Sparse categorical cross-entropy on probabilities (the models end in softmax).
+ * Sparse categorical cross-entropy on probabilities (the models end in softmax): the loss that
+ * training minimises and the attacks ascend. It lives with the models, not in `train/`, so that
+ * `attacks/` reaches it without loading `data/`.
  *
  * @module
  */
