@@ -17,6 +17,7 @@ import {
 import { sampleIndices, stream } from "../random/mod.ts";
 import { decisionGrid } from "./decision_grid.ts";
 import { pca2d } from "./pca.ts";
+import { COMMON_WIDTH, pcaReduce } from "./cluster_quality.ts";
 import { autoLearningRate, effectivePerplexity, tsne2d } from "./tsne.ts";
 import { effectiveNeighbors, umap2d } from "./umap.ts";
 
@@ -122,6 +123,13 @@ function analyzeFeatures(
     resolution: options.gridResolution,
     k: options.k,
   });
+  const tsneParameters = {
+    seed: options.seed,
+    perplexity: effectivePerplexity(tsneRows.length, options.perplexity),
+    iterations: options.tsneIterations,
+    learningRate: autoLearningRate(tsneRows.length),
+  };
+  const wide = values[0]!.length > COMMON_WIDTH;
   return {
     kind,
     runSeed: run.seed,
@@ -149,6 +157,20 @@ function analyzeFeatures(
         learningRate: autoLearningRate(tsneRows.length),
       },
     },
+    ...(wide
+      ? {
+        tsne4: {
+          method: "tsne" as const,
+          ...tsneBase,
+          points: tsne2d(pcaReduce(tsneRows.map((i) => values[i]!), COMMON_WIDTH), {
+            seed: options.seed,
+            perplexity: options.perplexity,
+            iterations: options.tsneIterations,
+          }),
+          parameters: { ...tsneParameters, width: COMMON_WIDTH },
+        },
+      }
+      : {}),
     umap: {
       method: "umap",
       ...base,

@@ -19,5 +19,6 @@ export { analysisFor, type AnalysisForOptions, PROFILE_ANALYSIS } from "./analys
 export { decisionGrid, type DecisionGridOptions } from "./decision_grid.ts";
 export { ANALYSIS_FILE, analysisPathFor, loadAnalysis, saveAnalysis } from "./io.ts";
 export { type Pca2D, pca2d } from "./pca.ts";
+export { COMMON_WIDTH, pcaReduce, silhouette } from "./cluster_quality.ts";
 export { tsne2d, type TsneOptions } from "./tsne.ts";
 export { umap2d, type UmapOptions } from "./umap.ts";

@@ -1,5 +1,6 @@
 /**
- * Adversarial attacks in pixel space: FGSM, PGD, and robust accuracy over a grid of epsilons.
+ * Adversarial attacks in pixel space: FGSM, PGD (with restarts), FGSM in normalised-input
+ * units, robust accuracy over a grid of epsilons, and transfer attacks between models.
  * The loss is the cross-entropy of the model's softmax output; results are clipped to the
  * pixel range.
  *
@@ -22,3 +23,4 @@ export type { PixelImages } from "./_pixels.ts";
 export { fgsm, type FgsmOptions } from "./fgsm.ts";
 export { pgd, type PgdOptions } from "./pgd.ts";
 export { robustness, type RobustnessOptions } from "./robustness.ts";
+export { transferAttack, type TransferOptions, type TransferResult } from "./transfer.ts";

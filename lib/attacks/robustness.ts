@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { EPSILON_GRID, HEADLINE_EPSILON, type Robustness } from "../results/mod.ts";
-import { sampleIndices, stream } from "../random/mod.ts";
+import { deriveSeed, sampleIndices, stream } from "../random/mod.ts";
 import { checkAttackRange, lossGradientSign } from "./_gradient.ts";
 import { pgd } from "./pgd.ts";
 import { type PixelImages, pixelTensor } from "./_pixels.ts";
@@ -23,8 +23,18 @@ export interface RobustnessOptions {
   batchSize?: number;
   /** Seeds the sample and PGD's random start. @default {0} */
   seed?: number;
-  /** PGD at the headline epsilon; `null` to skip it. @default {{ steps: 10 }} */
-  pgd?: { steps: number; stepSize?: number; randomStart?: boolean } | null;
+  /**
+   * PGD at the headline epsilon; `null` to skip it. With `restarts` > 1 an image counts as
+   * robust only when every restart (each from its own random start) fails.
+   * @default {{ steps: 10, restarts: 1 }}
+   */
+  pgd?: { steps: number; stepSize?: number; randomStart?: boolean; restarts?: number } | null;
+  /**
+   * Per-channel standard deviations of the model's input normalisation. When given, FGSM is
+   * also run at the headline epsilon in normalised-input units (a step of `epsilon * std` per
+   * channel in pixel space) and reported as `fgsmNormalizedAccuracy`.
+   */
+  normalizationStd?: readonly number[];
   /** @default {0} */
   clipMin?: number;
   /** @default {1} */
@@ -61,8 +71,16 @@ export function robustness(
     pgd: pgdOptions = { steps: 10 },
     clipMin = 0,
     clipMax = 1,
+    normalizationStd,
   }: RobustnessOptions,
 ): Robustness {
+  const restarts = pgdOptions?.restarts ?? 1;
+  if (!Number.isInteger(restarts) || restarts < 1) {
+    throw new RangeError(
+      `Expected pgd.restarts to be a positive integer but found ${restarts}: pass e.g. 3`,
+    );
+  }
+  const pgdStep = pgdOptions ? pgdOptions.stepSize ?? (2.5 * headline) / pgdOptions.steps : 0;
   const grid = [...new Set([...epsilons, headline])].sort((a, b) => a - b);
   grid.forEach((e) => checkAttackRange(e, clipMin, clipMax));
   if (!Number.isInteger(count) || count < 1) {
@@ -72,7 +90,7 @@ export function robustness(
   }
   const indices = sampleIndices(split.count, count, stream(seed, "attack-sample"));
   const fgsmCorrect = new Map<number, number>(grid.map((e) => [e, 0]));
-  let pgdCorrect = 0;
+  let pgdCorrect = 0, normalizedCorrect = 0;
   for (let start = 0; start < indices.length; start += batchSize) {
     const batch = indices.slice(start, start + batchSize);
     const x = pixelTensor(split, batch);
@@ -85,16 +103,37 @@ export function robustness(
       fgsmCorrect.set(e, fgsmCorrect.get(e)! + countCorrect(model, adv, y));
       adv.dispose();
     }
-    if (pgdOptions) {
-      const adv = pgd(model, x, y, {
-        ...pgdOptions,
-        epsilon: headline,
-        seed: seed + start,
-        clipMin,
-        clipMax,
-      });
-      pgdCorrect += countCorrect(model, adv, y);
+    if (normalizationStd) {
+      const adv = tf.tidy(() =>
+        tf.clipByValue(
+          tf.add(x, tf.mul(sign, tf.tensor1d(normalizationStd.map((s) => headline * s)))),
+          clipMin,
+          clipMax,
+        ) as tf.Tensor4D
+      );
+      normalizedCorrect += countCorrect(model, adv, y);
       adv.dispose();
+    }
+    if (pgdOptions) {
+      let robust: tf.Tensor = tf.tidy(() => tf.cast(tf.onesLike(y), "bool"));
+      for (let r = 0; r < restarts; r++) {
+        const adv = pgd(model, x, y, {
+          ...pgdOptions,
+          stepSize: pgdStep,
+          epsilon: headline,
+          seed: deriveSeed(seed, "pgd-start", start, r),
+          clipMin,
+          clipMax,
+        });
+        const next = tf.tidy(() =>
+          tf.logicalAnd(robust, tf.equal(tf.argMax(model.predict(adv) as tf.Tensor2D, -1), y))
+        );
+        tf.dispose([adv, robust]);
+        robust = next;
+      }
+      const survived = tf.tidy(() => tf.sum(tf.cast(robust, "int32")));
+      pgdCorrect += survived.dataSync()[0]!;
+      tf.dispose([survived, robust]);
     }
     tf.dispose([x, y, sign]);
   }
@@ -107,7 +146,13 @@ export function robustness(
   return {
     epsilon: headline,
     fgsmAccuracy: fgsmCorrect.get(headline)! / n,
-    ...(pgdOptions ? { pgdAccuracy: pgdCorrect / n } : {}),
+    ...(normalizationStd ? { fgsmNormalizedAccuracy: normalizedCorrect / n } : {}),
+    ...(pgdOptions
+      ? {
+        pgdAccuracy: pgdCorrect / n,
+        pgd: { steps: pgdOptions.steps, restarts, stepSize: pgdStep },
+      }
+      : {}),
     curve,
     count: n,
   };

@@ -39,8 +39,10 @@ export interface Profile {
   attackCount: number;
   /** FGSM curve; 0 is clean accuracy, 0.1 is the paper's headline. */
   epsilons: number[];
-  /** PGD steps at the headline epsilon (0 turns PGD off). */
+  /** PGD steps at the headline epsilon (0 turns PGD off); step size 2.5 epsilon / steps. */
   pgdSteps: number;
+  /** PGD random restarts; an image is robust only if every restart fails. */
+  pgdRestarts: number;
   /** Test images whose penultimate features are stored for the feature-space figures. */
   featureCount: number;
   /** Images per split stored as samples (and per model as predictions). */
@@ -91,7 +93,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     seeds: 1,
     attackCount: 64,
     epsilons: EPSILONS,
-    pgdSteps: 3,
+    pgdSteps: 10,
+    pgdRestarts: 2,
     featureCount: 128,
     sampleCount: 16,
     analysis: PROFILE_ANALYSIS.smoke,
@@ -110,7 +113,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     seeds: 1,
     attackCount: 256,
     epsilons: EPSILONS,
-    pgdSteps: 5,
+    pgdSteps: 10,
+    pgdRestarts: 2,
     featureCount: 400,
     sampleCount: 16,
     analysis: PROFILE_ANALYSIS.quick,
@@ -141,7 +145,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     seeds: 3,
     attackCount: 1000,
     epsilons: EPSILONS,
-    pgdSteps: 10,
+    pgdSteps: 40,
+    pgdRestarts: 5,
     featureCount: 500,
     sampleCount: 16,
     analysis: PROFILE_ANALYSIS.paper,

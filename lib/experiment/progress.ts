@@ -62,7 +62,7 @@ export function cellWork(dataset: DatasetName, profile: Profile): number {
   const test = sizes.test ?? full.test;
   const epochs = Math.max(1, profile.epochs);
   const attack = profile.attackCount *
-    (1 + profile.pgdSteps + FORWARD_SHARE * (profile.epsilons.length + 1));
+    (1 + profile.pgdSteps * profile.pgdRestarts + FORWARD_SHARE * (profile.epsilons.length + 2));
   const images = epochs * (train + FORWARD_SHARE * val) + FORWARD_SHARE * test + attack +
     FORWARD_SHARE * profile.featureCount;
   return IMAGE_COST[dataset] * images;

@@ -8,11 +8,16 @@
 import type { Dataset } from "../data/mod.ts";
 import { buildModel, type DatasetSpec, featureLayerName, summarizeModel } from "../models/mod.ts";
 import type { ModelSummary } from "../models/mod.ts";
-import { evaluate, extractFeatures, fit } from "../train/mod.ts";
+import { evaluate, extractFeatures, fit, optimizerFloorBytes } from "../train/mod.ts";
 import type { Progress } from "../train/mod.ts";
 import { robustness } from "../attacks/mod.ts";
 import type { Circuit } from "../quantum/mod.ts";
-import { HEADLINE_EPSILON, type ModelKind, type SeedRun } from "../results/mod.ts";
+import {
+  HEADLINE_EPSILON,
+  type MemoryRecord,
+  type ModelKind,
+  type SeedRun,
+} from "../results/mod.ts";
 import type { Profile } from "./profiles.ts";
 import { imageSample } from "./dataset_info.ts";
 import { sampleIndices, stream } from "../random/mod.ts";
@@ -21,8 +26,7 @@ import { cellFitOptions } from "./fit_options.ts";
 
 /** Seed of the test images whose features every model reports (the same for all models). */
 export const FEATURE_SEED = 11;
-/** PGD step size as a fraction of epsilon (2.5 eps / steps is the usual choice; we fix 1/4). */
-const PGD_STEP_FRACTION = 0.25;
+const MIB = 1024 * 1024;
 
 /** What one cell produces. */
 export interface CellResult {
@@ -38,6 +42,11 @@ export interface RunCellOptions {
   circuit: Circuit;
   checkpointDir: string;
   resume: boolean;
+  /**
+   * Measures peak RSS for this model in a fresh process (see `memory_probe.ts`); when
+   * omitted the run records why it was not measured.
+   */
+  freshProcessMemory?: () => Promise<MemoryRecord["freshProcess"]>;
   /** Called during training and at each later stage with the cell's fraction done. */
   onStage?: (
     stage: "train" | "evaluate" | "attack" | "features",
@@ -57,7 +66,8 @@ export interface RunCellOptions {
 export async function runCell(
   dataset: Dataset,
   spec: DatasetSpec,
-  { kind, seed, profile, circuit, checkpointDir, resume, onStage }: RunCellOptions,
+  { kind, seed, profile, circuit, checkpointDir, resume, onStage, freshProcessMemory }:
+    RunCellOptions,
 ): Promise<CellResult> {
   const classes = dataset.classNames.length;
   const model = buildModel(kind, spec, { circuit, seed });
@@ -80,12 +90,9 @@ export async function runCell(
       batchSize: profile.batchSize,
       seed,
       pgd: profile.pgdSteps > 0
-        ? {
-          steps: profile.pgdSteps,
-          stepSize: HEADLINE_EPSILON * PGD_STEP_FRACTION,
-          randomStart: true,
-        }
+        ? { steps: profile.pgdSteps, restarts: profile.pgdRestarts, randomStart: true }
         : null,
+      normalizationStd: spec.std,
     });
     onStage?.("features", 0.97);
     const indices = sampleIndices(dataset.test.count, profile.featureCount, stream(FEATURE_SEED));
@@ -106,6 +113,13 @@ export async function runCell(
       },
       predictions: imageSample(dataset.test, shown, shown.map((i) => evaluation.predictions[i]!)),
       trainSeconds: trained.trainSeconds,
+      memory: {
+        stepPeakTensorMB: Math.max(0, ...trained.history.map((e) => e.stepTensorMB ?? 0)),
+        floorMB: optimizerFloorBytes(model) / MIB,
+        freshProcess: freshProcessMemory
+          ? await freshProcessMemory()
+          : { notMeasured: "no fresh-process probe in this run" },
+      },
     };
     return { run, summary };
   } finally {

@@ -33,6 +33,8 @@ import {
 import { datasetInfo } from "./dataset_info.ts";
 import { collectEnvironment } from "./environment.ts";
 import { type CellResult, runCell } from "./run_cell.ts";
+import { measureFreshProcess } from "./memory_probe.ts";
+import { runTransfers } from "./run_transfers.ts";
 import type { ExperimentProgress } from "./progress.ts";
 
 /** Seed of the train/validation split and the profile's subsets: the same data for every model and seed. */
@@ -61,6 +63,13 @@ export interface RunDatasetOptions {
   dataDir?: string;
   /** Wasm threads (fixed when the backend first starts). @default one per core, at most 8 */
   threads?: number;
+  /**
+   * Measure each cell's peak RSS in a fresh process (needs `--allow-run` for the Deno
+   * executable; without it the results say "not measured"). @default true
+   */
+  freshProcessMemory?: boolean;
+  /** Run transfer attacks between the models of each seed. @default true */
+  transfer?: boolean;
 }
 
 /** The repository this code runs from: its commit is recorded with every run. */
@@ -130,6 +139,8 @@ export async function runDataset(
     backend = "wasm",
     dataDir = "data",
     threads,
+    freshProcessMemory = true,
+    transfer = true,
   } = options;
   const seeds = typeof seedOption === "number" ? seedList(seedOption) : seedOption;
   const ordered = MODEL_KINDS.filter((k) => models.includes(k));
@@ -152,6 +163,7 @@ export async function runDataset(
     attackCount: profile.attackCount,
     epsilons: profile.epsilons,
     pgdSteps: profile.pgdSteps,
+    pgdRestarts: profile.pgdRestarts,
     featureCount: profile.featureCount,
     sizes: profile.sizes[name],
     dataSeed: DATA_SEED,
@@ -174,6 +186,23 @@ export async function runDataset(
         checkpointDir: `${outDir}/checkpoints/${cell.model}-${cell.seed}`,
         resume,
         onStage: (stage, cellFraction, train) => report({ ...at, stage, cellFraction, train }),
+        ...(freshProcessMemory
+          ? {
+            freshProcessMemory: () =>
+              measureFreshProcess({
+                dataset: name,
+                kind: cell.model,
+                seed: cell.seed,
+                batchSize: profile.batchSize,
+                learningRate: profile.learningRate,
+                sizes: profile.sizes[name],
+                dataSeed: DATA_SEED,
+                dataDir,
+                backend,
+                circuit: circuit.toJSON(),
+              }),
+          }
+          : {}),
       });
       await writeJsonAtomic(cachePath, { key, ...done } satisfies CachedCell);
     }
@@ -195,6 +224,15 @@ export async function runDataset(
       summary: summarizeRuns(runs),
     } satisfies ModelResult;
   }
+  const transfers = transfer && shard === undefined
+    ? await runTransfers(dataset, spec, {
+      kinds: ordered,
+      seeds,
+      profile,
+      circuit,
+      checkpointRoot: `${outDir}/checkpoints`,
+    })
+    : [];
   const record: Results = {
     version: RESULTS_VERSION,
     createdAt: new Date().toISOString(),
@@ -206,6 +244,7 @@ export async function runDataset(
     circuitHash: circuitHash(circuit),
     models: modelResults,
     totalSeconds: (performance.now() - start) / 1000,
+    ...(transfers.length > 0 ? { transfer: transfers } : {}),
   };
   if (shard !== undefined) {
     record.shard = {

@@ -53,6 +53,11 @@ export function allFigures(
       figures.push(featureSpaceFigure(results, analysis, { ...options, kind: k, method }));
     }
   }
+  for (const k of kinds) {
+    if (analysis.models[k]?.tsne4) {
+      figures.push(featureSpaceFigure(results, analysis, { ...options, kind: k, method: "tsne4" }));
+    }
+  }
   figures.push(
     ...kinds.map((k) => decisionBoundaryFigure(results, analysis, { ...options, kind: k })),
   );

@@ -62,7 +62,11 @@ function circuitFacts(circuit: unknown) {
 }
 
 /** Groups a model's layers into the boxes of the diagram. */
-export function architectureBoxes(layers: readonly LayerSummary[], circuit: unknown): Box[] {
+export function architectureBoxes(
+  layers: readonly LayerSummary[],
+  circuit: unknown,
+  { frozen = false }: { frozen?: boolean } = {},
+): Box[] {
   const boxes: Box[] = [];
   const first = layers[0];
   if (first) boxes.push({ title: "input", lines: [shape(first.outputShape.slice(1))] });
@@ -94,7 +98,7 @@ export function architectureBoxes(layers: readonly LayerSummary[], circuit: unkn
         },
         {
           title: "circuit",
-          lines: [facts.layers, `${count(layer.parameters)} params`],
+          lines: [facts.layers, `${count(layer.parameters)} params${frozen ? ", frozen" : ""}`],
           quantum: true,
         },
         {
@@ -103,6 +107,9 @@ export function architectureBoxes(layers: readonly LayerSummary[], circuit: unkn
           quantum: true,
         },
       );
+    } else if (layer.className === "L2Normalization") {
+      flush();
+      boxes.push({ title: "L2 norm", lines: ["x / |x|", "no params"] });
     } else if (layer.className === "Dense") {
       flush();
       const last = i === lastDense;
@@ -195,7 +202,12 @@ export function architectureFigure(
 ): Figure {
   const o = normalizeOptions(options);
   const kinds = modelsIn(results);
-  const boxes = kinds.map((k) => architectureBoxes(results.models[k]!.layers, results.circuit));
+  const boxes = kinds.map((k) => {
+    const m = results.models[k]!;
+    return architectureBoxes(m.layers, results.circuit, {
+      frozen: m.trainableParameterCount < m.parameterCount,
+    });
+  });
   const most = Math.max(1, ...boxes.map((b) => b.length));
   const width = Math.max(o.width - 24, most * (BOX_W + ARROW) - ARROW + 4);
   const step = ROW_LABEL + BOX_H + ROW_GAP;
@@ -218,7 +230,9 @@ export function architectureFigure(
     caption: `The models compared, left to right from input to output: a CNN trunk (the same for ` +
       `all models), dense layers, then for the hybrid model an amplitude embedding, the ` +
       `parameterized circuit and Pauli-Z measurements (shaded, simulated), and a softmax ` +
-      `classifier. The control replaces the circuit by a classical layer of the same width. ` +
+      `classifier. The width-matched control replaces the circuit by the same L2 normalisation ` +
+      `and a dense layer of the same widths; the frozen hybrid keeps the circuit at its random ` +
+      `initial weights. ` +
       `Parameter counts: ${counts.join("; ")}.`,
     legend: [...modelLegend(kinds), { label: "simulated quantum stage", color: QUANTUM_FILL }],
     panels: [panel],

@@ -14,14 +14,19 @@ import { MODEL_LABELS } from "./palette.ts";
 
 /** Most classes whose names label the axes and whose cells show counts. */
 const MAX_LABELLED_CLASSES = 12;
-const LETTERS: Record<ModelKind, string> = { hybrid: "a", classical: "b", control: "c" };
+const LETTERS: Record<ModelKind, string> = {
+  hybrid: "a",
+  classical: "b",
+  control: "c",
+  frozen: "d",
+};
 
 /**
  * The test-split confusion matrix of `kind`'s first seed: rows are true
  * classes, columns predictions, cells shaded by the row-normalised share
  * (per-class recall on the diagonal) with counts printed for up to 12 classes.
  *
- * @returns figure `fig06a_confusion_hybrid` (b classical, c control; 17 CIFAR-100, 28 STL-10)
+ * @returns figure `fig06a_confusion_hybrid` (b classical, c control, d frozen; 17 CIFAR-100, 28 STL-10)
  */
 export function confusionFigure(
   results: Results,

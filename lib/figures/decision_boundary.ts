@@ -13,7 +13,12 @@ import type { ModelFigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 import { classColor, MODEL_LABELS } from "./palette.ts";
 
-const LETTERS: Record<ModelKind, string> = { hybrid: "a", classical: "b", control: "c" };
+const LETTERS: Record<ModelKind, string> = {
+  hybrid: "a",
+  classical: "b",
+  control: "c",
+  frozen: "d",
+};
 
 /**
  * Class regions of `kind` in the PCA plane of its features: grid cells take the
@@ -21,7 +26,7 @@ const LETTERS: Record<ModelKind, string> = { hybrid: "a", classical: "b", contro
  * the images, coloured by true class. Runs of equal cells are merged into one
  * rectangle per row to keep the SVG small.
  *
- * @returns `fig08a_decision_hybrid` (b classical, c control; 19 CIFAR-100, 30 STL-10)
+ * @returns `fig08a_decision_hybrid` (b classical, c control, d frozen; 19 CIFAR-100, 30 STL-10)
  */
 export function decisionBoundaryFigure(
   results: Results,

@@ -14,14 +14,21 @@ import { figureId } from "./numbering.ts";
 import { ALERT_COLOR, classColor, MODEL_LABELS } from "./palette.ts";
 
 /** Kinds of projection. */
-export type ProjectionMethod = "pca" | "tsne" | "umap";
+export type ProjectionMethod = "pca" | "tsne" | "umap" | "tsne4";
 
-const METHOD_LABELS: Record<ProjectionMethod, string> = { pca: "PCA", tsne: "t-SNE", umap: "UMAP" };
+const METHOD_LABELS: Record<ProjectionMethod, string> = {
+  pca: "PCA",
+  tsne: "t-SNE",
+  umap: "UMAP",
+  tsne4: "t-SNE at 4-D",
+};
 /** Letters: the paper's 7a-d are PCA and t-SNE of hybrid and classical; UMAP and control follow. */
 const LETTERS: Record<ProjectionMethod, Partial<Record<ModelKind, string>>> = {
-  pca: { hybrid: "a", classical: "b", control: "g" },
-  tsne: { hybrid: "c", classical: "d", control: "h" },
-  umap: { hybrid: "e", classical: "f", control: "i" },
+  pca: { hybrid: "a", classical: "b", control: "g", frozen: "j" },
+  tsne: { hybrid: "c", classical: "d", control: "h", frozen: "k" },
+  umap: { hybrid: "e", classical: "f", control: "i", frozen: "l" },
+  // Only wider-than-4 features get an equal-width view (the classical model's).
+  tsne4: { classical: "m", hybrid: "n", control: "o", frozen: "p" },
 };
 /** Most classes listed one by one in the legend. */
 export const MAX_CLASS_LEGEND = 10;
@@ -45,6 +52,11 @@ export function classLegend(results: Results): LegendItem[] {
 
 function describe(p: Projection, method: ProjectionMethod): string {
   if (method === "pca") return "principal component analysis (centred, unscaled)";
+  if (method === "tsne4") {
+    return `PCA to ${p.parameters.width} dimensions (the hybrid's width), then t-SNE (tsne-js, ` +
+      `exact, perplexity ${p.parameters.perplexity?.toFixed(1)}, ${p.parameters.iterations} ` +
+      `iterations, seed ${p.parameters.seed}), so the picture is not a dimensionality effect`;
+  }
   if (method === "tsne") {
     return `t-SNE (tsne-js, exact, perplexity ${p.parameters.perplexity?.toFixed(1)}, ` +
       `${p.parameters.iterations} iterations, seed ${p.parameters.seed})`;
@@ -70,13 +82,14 @@ export function featureSpaceFigure(
   const size = Math.min(o.width - 24, o.height + 80);
   let caption: string;
   let panel;
-  if (!model) {
+  const projection = model?.[method];
+  if (!model || !projection) {
     panel = messagePanel(`No saved features for the ${MODEL_LABELS[kind]} model`, size, size);
-    caption = `${label} of the ${
-      MODEL_LABELS[kind]
-    } model's features: none were saved in this run.`;
+    caption = model
+      ? `${label} of the ${MODEL_LABELS[kind]} model's features: they are already ${model.dim}-D.`
+      : `${label} of the ${MODEL_LABELS[kind]} model's features: none were saved in this run.`;
   } else {
-    const p = model[method];
+    const p = projection;
     const rows = p.points.map(([x, y], i) => ({
       x,
       y,

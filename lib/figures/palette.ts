@@ -1,5 +1,5 @@
 /**
- * The one palette of the project: hybrid, classical and control always have
+ * The one palette of the project: hybrid, classical, control and frozen always have
  * the same colours and names; classes get a categorical colour each.
  *
  * @module
@@ -11,13 +11,15 @@ export const MODEL_COLORS: Readonly<Record<ModelKind, string>> = {
   hybrid: "#d95f02",
   classical: "#1b9e77",
   control: "#7570b3",
+  frozen: "#e7298a",
 };
 
 /** Display name of each model kind on every figure. */
 export const MODEL_LABELS: Readonly<Record<ModelKind, string>> = {
   hybrid: "Hybrid (quantum)",
   classical: "Classical",
-  control: "Control (param-matched)",
+  control: "Control (width-matched)",
+  frozen: "Hybrid (frozen circuit)",
 };
 
 /** Colour of mistakes in prediction figures and of stand-in warnings. */

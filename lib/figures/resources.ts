@@ -34,8 +34,10 @@ function resourceFigure(
   const kinds = modelsIn(results);
   const means = kinds.map((k) => {
     const per = epochMeans(results, k, spec.headline);
-    const m = per.reduce((a, p) => a + p.value, 0) / Math.max(1, per.length);
-    return `${MODEL_LABELS[k]} ${m.toFixed(1)} ${spec.unit}`;
+    const m = per.length === 0 ? NaN : per.reduce((a, p) => a + p.value, 0) / per.length;
+    return Number.isFinite(m)
+      ? `${MODEL_LABELS[k]} ${m.toFixed(1)} ${spec.unit}`
+      : `${MODEL_LABELS[k]} not measured`;
   });
   return makeFigure(results, {
     id: figureId(results.dataset.name, "resources", spec.letter),
@@ -119,16 +121,19 @@ export function memoryFigure(
     letter: "c",
     name: "memory",
     what: "memory use per epoch",
-    axis: "memory (MiB)",
-    caption: "Peak resident set size of the process (solid) and peak memory held by tfjs tensors " +
-      "(dashed) during each epoch, MiB, mean over seeds. All models of a run share one process, " +
-      "so the resident size includes what earlier models left allocated.",
-    series: [{ get: (h) => h.rssMB }, { get: (h) => h.tensorMB, dashed: true }],
+    axis: "tensor memory (MiB)",
+    caption: "Peak tfjs tensor memory inside the first training step of each epoch (solid: " +
+      "activations kept for the backward pass, gradients and the Adam update included, read " +
+      "with tf.profile) and tensor memory between steps (dashed: weights plus Adam moments, " +
+      "the floor), MiB, mean over seeds. Peak RSS per model, measured in a fresh process, is " +
+      "in the report; the RSS of the shared run process is not shown because later models " +
+      "inherit earlier ones' heap.",
+    series: [{ get: (h) => h.stepTensorMB ?? NaN }, { get: (h) => h.tensorMB, dashed: true }],
     styles: [
-      { label: "resident set", color: "#333333", shape: "line" },
-      { label: "tensors", color: "#333333", shape: "dashed" },
+      { label: "inside a step", color: "#333333", shape: "line" },
+      { label: "between steps", color: "#333333", shape: "dashed" },
     ],
-    headline: (h) => h.rssMB,
-    unit: "MiB (RSS)",
+    headline: (h) => h.stepTensorMB ?? NaN,
+    unit: "MiB (in a step)",
   }, options);
 }

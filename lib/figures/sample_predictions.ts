@@ -12,13 +12,18 @@ import type { ModelFigureOptions } from "./options.ts";
 import { figureId } from "./numbering.ts";
 import { ALERT_COLOR, MODEL_LABELS } from "./palette.ts";
 
-const LETTERS: Record<ModelKind, string> = { hybrid: "a", classical: "b", control: "c" };
+const LETTERS: Record<ModelKind, string> = {
+  hybrid: "a",
+  classical: "b",
+  control: "c",
+  frozen: "d",
+};
 
 /**
  * Test images with their true class and `kind`'s prediction (first seed);
  * mistakes are framed and labelled in red.
  *
- * @returns `fig11a_predictions_hybrid` (b classical, c control; 22 CIFAR-100, 33 STL-10)
+ * @returns `fig11a_predictions_hybrid` (b classical, c control, d frozen; 22 CIFAR-100, 33 STL-10)
  */
 export function samplePredictionsFigure(
   results: Results,

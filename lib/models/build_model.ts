@@ -1,13 +1,15 @@
 /**
- * The three models of the experiment, built from a data-set spec and a circuit:
- * `classical`, `hybrid` (with a simulated quantum circuit) and `control` (the hybrid
- * with the circuit replaced by a classical layer of the same widths).
+ * The four models of the experiment, built from a data-set spec and a circuit:
+ * `classical`, `hybrid` (with a simulated quantum circuit), `control` (the hybrid with the
+ * circuit replaced by L2 normalisation and a dense layer of the same widths) and `frozen`
+ * (the hybrid with its circuit weights fixed at their random initialisation).
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import type { ModelKind } from "../results/mod.ts";
 import { type Circuit, paperCircuit, QuantumLayer } from "../quantum/mod.ts";
+import { L2Normalization } from "./l2_normalization.ts";
 import { PixelNormalization } from "./normalization.ts";
 import { type DatasetSpec, trunkFor } from "./spec.ts";
 
@@ -21,6 +23,7 @@ export const LAYER_NAMES = {
   hidden: "hidden",
   toCircuit: "to_circuit",
   quantum: "quantum",
+  l2Normalize: "l2_normalize",
   control: "control",
   classifier: "classifier",
 } as const;
@@ -33,7 +36,7 @@ export interface BuildModelOptions {
   seed?: number;
 }
 
-const KINDS: readonly ModelKind[] = ["classical", "hybrid", "control"];
+const KINDS: readonly ModelKind[] = ["classical", "hybrid", "control", "frozen"];
 
 /** A distinct, reproducible initializer seed per layer. */
 function layerSeed(seed: number, index: number): number {
@@ -78,8 +81,11 @@ function checkSpec(spec: DatasetSpec): void {
  * - `classical`: normalize -> trunk -> dense(128, relu) -> dense(classes, softmax).
  * - `hybrid`: normalize -> trunk -> dense(128, relu) -> dense(circuit.inputSize) ->
  *   QuantumLayer(circuit) -> dense(classes, softmax).
- * - `control`: as hybrid, with the QuantumLayer replaced by dense(circuit.outputSize, tanh),
- *   whose outputs lie in [-1, 1] like Pauli-Z expectations.
+ * - `control`: as hybrid, with the QuantumLayer replaced by L2Normalization ->
+ *   dense(circuit.outputSize, tanh): the same scale-free input as the amplitude embedding and
+ *   outputs in [-1, 1] like Pauli-Z expectations (the width-matched control).
+ * - `frozen`: as hybrid, with the QuantumLayer not trainable (weights stay at their seeded
+ *   random initialisation), to show whether training the circuit matters.
  *
  * Kernels are Glorot-uniform with per-layer seeds derived from `seed`, biases zero, circuit
  * weights uniform in [0, 2 pi) from `seed`; the same seed gives the same weights.
@@ -138,12 +144,20 @@ export function buildModel(
   if (kind !== "classical") {
     const c = circuit ?? paperCircuit();
     model.add(dense(c.inputSize, "linear", LAYER_NAMES.toCircuit, layerSeed(seed, index++)));
-    if (kind === "hybrid") {
-      model.add(
-        new QuantumLayer({ circuit: c, name: LAYER_NAMES.quantum, seed: layerSeed(seed, index++) }),
-      );
-    } else {
+    if (kind === "control") {
+      model.add(new L2Normalization({ name: LAYER_NAMES.l2Normalize }));
       model.add(dense(c.outputSize, "tanh", LAYER_NAMES.control, layerSeed(seed, index++)));
+    } else {
+      // hybrid and frozen share the seed of the circuit weights: the frozen circuit is the
+      // hybrid's starting point, held fixed.
+      model.add(
+        new QuantumLayer({
+          circuit: c,
+          name: LAYER_NAMES.quantum,
+          seed: layerSeed(seed, index++),
+          trainable: kind === "hybrid",
+        }),
+      );
     }
   }
   model.add(dense(spec.classes, "softmax", LAYER_NAMES.classifier, layerSeed(seed, index++)));

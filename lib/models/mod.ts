@@ -16,6 +16,7 @@
  * @module
  */
 export { buildModel, type BuildModelOptions, HIDDEN_UNITS, LAYER_NAMES } from "./build_model.ts";
+export { L2_EPSILON, L2Normalization } from "./l2_normalization.ts";
 export { crossEntropy, PROBABILITY_FLOOR } from "./loss.ts";
 export { PixelNormalization, type PixelNormalizationArgs } from "./normalization.ts";
 export { type ConvStage, type DatasetSpec, specFor, trunkFor, TRUNKS } from "./spec.ts";

@@ -7,12 +7,12 @@
  */
 
 import { DATASET_LABELS, MODEL_KINDS, type Results } from "../results/mod.ts";
-import { type Assessment, formatMetric, RESULT_COLUMNS } from "../report/mod.ts";
+import { type Assessment, datasetLabel, RESULT_COLUMNS, summaryCell } from "../report/mod.ts";
 import { type DisplayTable, table } from "./table.ts";
 
 /**
  * One row per model: parameters, seeds and every summary metric of the
- * report (mean ± 95 % CI over seeds).
+ * report (mean and 95 % interval over seeds, as in the report).
  *
  * @param results One data set's results.
  * @returns A displayable table.
@@ -27,13 +27,12 @@ export function resultsTable(results: Results): DisplayTable {
       seeds: model.runs.length,
     };
     for (const [key, header, unit] of RESULT_COLUMNS) {
-      const s = model.summary[key];
-      row[header] = s === undefined ? "-" : formatMetric(unit, s.mean, { ci95: s.ci95 });
+      row[header] = summaryCell(results, kind, key, unit);
     }
     return [row];
   });
   return table(rows, {
-    caption: `${DATASET_LABELS[results.dataset.name]}, profile ${results.profile} ` +
+    caption: `${datasetLabel(results)}, profile ${results.profile} ` +
       `(${results.dataset.provenance} data)`,
   });
 }
@@ -47,7 +46,9 @@ export function resultsTable(results: Results): DisplayTable {
 export function claimsTable(assessments: readonly Assessment[]): DisplayTable {
   return table(
     assessments.map((a) => ({
-      claim: `${DATASET_LABELS[a.claim.dataset]}: ${a.claim.text}`,
+      claim: `${DATASET_LABELS[a.claim.dataset]}${
+        a.standIn ? " (synthetic stand-in)" : ""
+      }: ${a.claim.text}`,
       paper: `${a.claim.paper} (${a.claim.source})`,
       measured: a.measured?.text ?? "-",
       verdict: a.ruleVerdict === undefined
@@ -83,7 +84,7 @@ export function comparisonTable(runs: readonly Results[]): DisplayTable {
       };
       const params = ratio(h?.parameterCount, c?.parameterCount);
       return {
-        "data set": DATASET_LABELS[r.dataset.name],
+        "data set": datasetLabel(r),
         data: r.dataset.provenance,
         classes: r.dataset.classNames.length,
         "input size": r.dataset.height * r.dataset.width * r.dataset.channels,

@@ -12,10 +12,12 @@ export type ClaimMetric =
   | "valAccuracy"
   | "testAccuracy"
   | "fgsmAccuracy"
+  | "fgsmNormAccuracy"
+  | "pgdAccuracy"
   | "epochSeconds"
   | "cpuProcessPercent"
-  | "tensorMB"
-  | "rssMB";
+  | "stepTensorMB"
+  | "freshRssMB";
 
 /** A number the paper states for one model. */
 export interface ValueClaim {

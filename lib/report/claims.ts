@@ -7,7 +7,12 @@
  */
 
 import type { Claim } from "./claim_types.ts";
-import { ABSTRACT, CIFAR_VAL_VS_TEST, STL_VAL_VS_VAL } from "./contradictions.ts";
+import {
+  ABSTRACT,
+  CIFAR_VAL_VS_TEST,
+  MNIST_VAL_EQUALS_TEST,
+  STL_VAL_VS_VAL,
+} from "./contradictions.ts";
 import { parameterClaims, resourceClaims, timeClaims } from "./claims_resources.ts";
 
 export type {
@@ -31,7 +36,7 @@ export const CLAIMS: readonly Claim[] = [
       ? CIFAR_VAL_VS_TEST
       : dataset === "stl10"
       ? STL_VAL_VS_VAL
-      : undefined;
+      : MNIST_VAL_EQUALS_TEST;
     return [
       {
         id: `${dataset}-val-hybrid`,
@@ -55,7 +60,11 @@ export const CLAIMS: readonly Claim[] = [
         metric: "valAccuracy",
         model: "classical",
         value: classical,
-        inconsistency: dataset === "stl10" ? STL_VAL_VS_VAL : undefined,
+        inconsistency: dataset === "stl10"
+          ? STL_VAL_VS_VAL
+          : dataset === "mnist"
+          ? MNIST_VAL_EQUALS_TEST
+          : undefined,
       },
       {
         id: `${dataset}-val-gap`,
@@ -72,6 +81,7 @@ export const CLAIMS: readonly Claim[] = [
       },
     ];
   }),
+  ...mnistTestClaims(),
   {
     id: "cifar100-test-hybrid",
     dataset: "cifar100",
@@ -127,11 +137,69 @@ export const CLAIMS: readonly Claim[] = [
   ...resourceClaims(),
 ];
 
+/** III.1's MNIST test accuracies: the abstract's validation numbers, reused (C5). */
+function mnistTestClaims(): Claim[] {
+  const base = {
+    dataset: "mnist",
+    source: "III.1",
+    kind: "value",
+    metric: "testAccuracy",
+    inconsistency: MNIST_VAL_EQUALS_TEST,
+  } as const;
+  return [
+    {
+      ...base,
+      id: "mnist-test-hybrid",
+      text: "test accuracy, hybrid",
+      paper: "99.38 % (= abstract's validation figure)",
+      model: "hybrid",
+      value: 0.9938,
+    },
+    {
+      ...base,
+      id: "mnist-test-classical",
+      text: "test accuracy, classical",
+      paper: "98.21 % (= abstract's validation figure)",
+      model: "classical",
+      value: 0.9821,
+    },
+    {
+      id: "mnist-test-gap",
+      dataset: "mnist",
+      text: "hybrid advantage in test accuracy (hybrid > classical)",
+      paper: "+1.17 pp",
+      source: "III.1",
+      kind: "difference",
+      metric: "testAccuracy",
+      a: "hybrid",
+      b: "classical",
+      direction: ">",
+      value: 0.0117,
+    },
+  ];
+}
+
 function pct(fraction: number): string {
   return `${(fraction * 100).toFixed(2)} %`;
 }
 
+/**
+ * The robustness claims twice: FGSM in pixel space (our models' input) and in
+ * normalised-input space (a PyTorch pipeline attacking the standardised tensor); the paper
+ * does not say which it used.
+ */
 function robustnessClaims(): Claim[] {
+  const pixel = fgsmClaims().map((c): Claim => ({ ...c, text: `${c.text}, pixel space` }));
+  const normalized = fgsmClaims().map((c): Claim => ({
+    ...c,
+    id: `${c.id}-normalized`,
+    text: `${c.text}, normalised-input space`,
+    metric: "fgsmNormAccuracy",
+  } as Claim));
+  return [...pixel, ...normalized];
+}
+
+function fgsmClaims(): Claim[] {
   const base = { kind: "value", metric: "fgsmAccuracy", source: ABSTRACT } as const;
   return [
     {

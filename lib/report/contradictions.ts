@@ -12,6 +12,8 @@ export const STL_VAL_VS_VAL = "C2";
 export const TIME_FASTER_VS_SLOWER = "C3";
 /** MNIST 21.23 s vs 108.44 s vs "2.3x longer". */
 export const TIME_ABSTRACT_VS_III = "C4";
+/** MNIST: the same two numbers as validation (abstract) and test (III.1) accuracy. */
+export const MNIST_VAL_EQUALS_TEST = "C5";
 /** Where the abstract is the source of a claim. */
 export const ABSTRACT = "abstract";
 
@@ -28,4 +30,8 @@ export const CONTRADICTIONS: Readonly<Record<string, string>> = {
   [TIME_ABSTRACT_VS_III]:
     "MNIST epoch time: 21.23 s hybrid vs 108.44 s classical (abstract) makes the hybrid 5.1x faster, " +
     "while III.1 reports 2.3x longer hybrid epochs on the same data set",
+  [MNIST_VAL_EQUALS_TEST]:
+    "MNIST: the abstract gives 99.38 % vs 98.21 % as validation accuracy, and III.1 gives the very same " +
+    "two numbers as test accuracy; two different splits agreeing to two decimals for both models is " +
+    "implausible, so one pair is most likely reused for the other",
 };

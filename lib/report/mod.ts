@@ -26,16 +26,54 @@ export type {
 export {
   ACCURACY_TOLERANCE,
   assessClaim,
+  formatComparison,
   formatMetric,
-  measureDifference,
+  formatWithInterval,
   PARAMETER_TOLERANCE,
   RATIO_TOLERANCE,
   VERDICT_RULES,
-  Z_95,
 } from "./verdicts.ts";
+export {
+  ACCURACY_MARGIN,
+  compareModels,
+  type CompareOptions,
+  type Comparison,
+  equivalenceMargin,
+  equivalent,
+  judgeDirection,
+  type Judgement,
+  MIN_SEEDS,
+  PROPORTION_METRICS,
+  proportionInterval,
+  RELATIVE_MARGIN,
+  TOST_ALPHA,
+  UNDERPOWERED,
+} from "./compare.ts";
+export {
+  type ConfidenceOptions,
+  type Count,
+  type Interval,
+  newcombeInterval,
+  normalQuantile,
+  tInterval,
+  union,
+  welchInterval,
+  wilsonInterval,
+} from "./intervals.ts";
+export { CONTROL_COMPARISONS, controlSection, readComparison } from "./control_section.ts";
+export {
+  MASKING_GAP,
+  robustnessSection,
+  survivalStatement,
+  transferAccuracy,
+} from "./robustness_section.ts";
+export { memoryCells, memorySection } from "./memory_section.ts";
+export { featureSilhouettes, featuresSection } from "./features_section.ts";
+export { PROTOCOL, type ProtocolItem, protocolSection, protocolTable } from "./protocol.ts";
 export type { Assessment, Measurement, Verdict } from "./verdicts.ts";
 export { assessAll, buildReport, REPORT_TITLE, verdictText } from "./build_report.ts";
 export {
+  datasetLabel,
   environmentSection,
   measuredSection,
   parametersSection,
@@ -43,6 +81,7 @@ export {
   type ReportInput,
   RESULT_COLUMNS,
   runsSection,
+  summaryCell,
 } from "./report_sections.ts";
 export { toHTML, toMarkdown } from "./document.ts";
 export type { Block } from "./document.ts";

@@ -5,10 +5,17 @@
  * @module
  */
 
-import { DATASET_LABELS, type Environment, MODEL_KINDS, type Results } from "../results/mod.ts";
+import {
+  DATASET_LABELS,
+  type Environment,
+  MODEL_KINDS,
+  type ModelKind,
+  type Results,
+} from "../results/mod.ts";
 import type { Block } from "./document.ts";
 import type { ClaimMetric } from "./claim_types.ts";
-import { formatMetric } from "./verdicts.ts";
+import { formatMetric, formatWithInterval } from "./verdicts.ts";
+import { PROPORTION_METRICS, proportionInterval } from "./compare.ts";
 
 /** One results file and where it came from. */
 export interface ReportInput {
@@ -17,18 +24,47 @@ export interface ReportInput {
   file: string;
 }
 
-/** The summary columns of the measured-results table: [metric key, header, kind]. */
+/**
+ * The data set's display name, with "(synthetic stand-in)" when its pixels were not the real
+ * data set's: every row computed on a stand-in carries this label.
+ */
+export function datasetLabel(results: Results): string {
+  const label = DATASET_LABELS[results.dataset.name];
+  return results.dataset.provenance === "official" ? label : `${label} (synthetic stand-in)`;
+}
+
+/** The summary columns of the measured-results table: [metric key, header, unit]. */
 export const RESULT_COLUMNS: readonly [string, string, ClaimMetric][] = [
   ["valAccuracy", "val accuracy", "valAccuracy"],
   ["testAccuracy", "test accuracy", "testAccuracy"],
   ["testF1", "test macro F1", "testAccuracy"],
-  ["fgsmAccuracy", "FGSM eps=0.1", "fgsmAccuracy"],
-  ["pgdAccuracy", "PGD eps=0.1", "fgsmAccuracy"],
+  ["fgsmAccuracy", "FGSM eps=0.1, pixel", "fgsmAccuracy"],
+  ["fgsmNormAccuracy", "FGSM eps=0.1, normalised input", "fgsmNormAccuracy"],
+  ["pgdAccuracy", "PGD eps=0.1", "pgdAccuracy"],
   ["epochSeconds", "epoch time", "epochSeconds"],
   ["cpuProcessPercent", "process CPU", "cpuProcessPercent"],
-  ["tensorMB", "peak tensor memory", "tensorMB"],
-  ["rssMB", "peak RSS", "rssMB"],
+  ["stepTensorMB", "peak tensor memory in a step", "stepTensorMB"],
+  ["freshRssMB", "peak RSS, fresh process", "freshRssMB"],
 ];
+
+/**
+ * One summary cell: proportions as mean [95 % interval] (Wilson over pooled images, widened
+ * to the t interval over seeds), other metrics as mean ± t half width with 2+ seeds, or the
+ * mean alone for one seed; "not measured" where the metric is missing.
+ */
+export function summaryCell(
+  results: Results,
+  kind: ModelKind,
+  key: string,
+  unit: ClaimMetric,
+): string {
+  const s = results.models[kind]?.summary[key];
+  if (s === undefined) return "not measured";
+  if (PROPORTION_METRICS.includes(key as ClaimMetric)) {
+    return formatWithInterval(unit, s.mean, proportionInterval(results, key as ClaimMetric, kind));
+  }
+  return formatMetric(unit, s.mean, s.values.length > 1 ? { ci95: s.ci95 } : {});
+}
 
 /** Data provenance, with a loud warning for every stand-in. */
 export function provenanceSection(inputs: readonly ReportInput[]): Block[] {
@@ -80,7 +116,7 @@ export function environmentSection(inputs: readonly ReportInput[]): Block[] {
   const rows = inputs.map(({ results: r }) => {
     const e = r.environment;
     return [
-      DATASET_LABELS[r.dataset.name],
+      datasetLabel(r),
       e.deno,
       e.tfjs,
       e.backend,
@@ -110,7 +146,7 @@ export function runsSection(inputs: readonly ReportInput[]): Block[] {
     "run time",
   ];
   const rows = inputs.map(({ results: r, file }) => [
-    DATASET_LABELS[r.dataset.name],
+    datasetLabel(r),
     `\`${file}\``,
     r.profile,
     r.createdAt,
@@ -135,7 +171,7 @@ export function parametersSection(inputs: readonly ReportInput[]): Block[] {
       const change = c === undefined ? undefined : (m.parameterCount / c - 1) * 100;
       const vs = change === undefined ? "-" : `${change >= 0 ? "+" : ""}${change.toFixed(2)} %`;
       return [[
-        DATASET_LABELS[r.dataset.name],
+        datasetLabel(r),
         kind,
         String(m.parameterCount),
         String(m.trainableParameterCount),
@@ -146,33 +182,33 @@ export function parametersSection(inputs: readonly ReportInput[]): Block[] {
   return [{ type: "heading", level: 2, text: "Parameter counts" }, { type: "table", header, rows }];
 }
 
-/** Mean ± 95 % CI of every summary metric per model. */
+/** Mean and 95 % interval of every summary metric per model. */
 export function measuredSection(inputs: readonly ReportInput[]): Block[] {
   const blocks: Block[] = [
-    { type: "heading", level: 2, text: "Measured results (mean ± 95 % CI over seeds)" },
+    { type: "heading", level: 2, text: "Measured results (mean and 95 % interval over seeds)" },
     {
       type: "paragraph",
       text:
         "Validation accuracy is after the last epoch; robustness is on the attacked test sample; " +
-        "epoch time, CPU and memory are means (time, CPU) or peaks (memory) over epochs.",
+        "epoch time and CPU are means over epochs. Accuracies show [95 % interval]: Wilson over " +
+        "the pooled evaluated images, widened to the Student-t interval over seeds with 2+ seeds. " +
+        "Other metrics show ± the t half width with 2+ seeds and the mean alone for one seed. " +
+        "Memory is measured inside a training step and in a fresh process per model (see Memory).",
     },
   ];
   for (const { results: r } of inputs) {
-    const header = ["model", "seeds", ...RESULT_COLUMNS.map(([, h]) => h)];
+    const header = ["data", "model", "seeds", ...RESULT_COLUMNS.map(([, h]) => h)];
     const rows = MODEL_KINDS.flatMap((kind) => {
       const m = r.models[kind];
       if (m === undefined) return [];
       return [[
+        datasetLabel(r),
         kind,
         String(m.runs.length),
-        ...RESULT_COLUMNS.map(([key, , unit]) => {
-          const s = m.summary[key];
-          if (s === undefined) return "-";
-          return formatMetric(unit, s.mean, s.values.length > 1 ? { ci95: s.ci95 } : {});
-        }),
+        ...RESULT_COLUMNS.map(([key, , unit]) => summaryCell(r, kind, key, unit)),
       ]];
     });
-    blocks.push({ type: "heading", level: 3, text: DATASET_LABELS[r.dataset.name] }, {
+    blocks.push({ type: "heading", level: 3, text: datasetLabel(r) }, {
       type: "table",
       header,
       rows,

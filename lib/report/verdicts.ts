@@ -6,21 +6,28 @@
  * @module
  */
 
-import {
-  meanCI95,
-  type ModelKind,
-  type Results,
-  type SeedRun,
-  SUMMARY_METRICS,
-} from "../results/mod.ts";
+import type { Results } from "../results/mod.ts";
 import type { Claim, ClaimMetric } from "./claims.ts";
 import { MEMORY_MIN_RELATIVE_EFFECT } from "./claims_resources.ts";
 import { absoluteClaimBlocker, PLATEAU_TOLERANCE, PLATEAU_WINDOW } from "./plateau.ts";
+import {
+  ACCURACY_MARGIN,
+  compareModels,
+  type Comparison,
+  judgeDirection,
+  MIN_SEEDS,
+  PROPORTION_METRICS,
+  proportionInterval,
+  RELATIVE_MARGIN,
+  UNDERPOWERED,
+} from "./compare.ts";
+import type { Interval } from "./intervals.ts";
 
-/** The four verdicts. */
+/** The verdicts. */
 export type Verdict =
   | "reproduced"
   | "not reproduced"
+  | typeof UNDERPOWERED
   | "not testable here"
   | "inconsistent within the paper";
 
@@ -28,32 +35,34 @@ export type Verdict =
 export const ACCURACY_TOLERANCE = 0.02;
 /** A claimed ratio is reproduced when ours is within this relative distance (25 %). */
 export const RATIO_TOLERANCE = 0.25;
-/** A claimed parameter reduction is reproduced within this many percentage points (2 pp). */
+/** A claimed parameter reduction is compared within this many percentage points (2 pp). */
 export const PARAMETER_TOLERANCE = 0.02;
-/** Two-sided 95 % normal quantile, for the one-seed interval of a difference of proportions. */
-export const Z_95 = 1.959963984540054;
 
 /** The rules in words, for the report. */
 export const VERDICT_RULES: readonly string[] = [
-  `Absolute accuracy (a number for one model): reproduced when the claimed value lies within our mean ± (95 % CI half width + ${
+  `No verdict of reproduced or not reproduced rests on fewer than ${MIN_SEEDS} seeds: with fewer, a claim that could be tested is **${UNDERPOWERED}** (our numbers are still shown).`,
+  `Absolute accuracy (a number for one model): reproduced when the claimed value lies within our 95 % interval widened by ${
     ACCURACY_TOLERANCE * 100
   } pp). Tested only on official data with a full-data profile (\`paper\`, or \`converged\` once that model's validation accuracy has plateaued: its last ${PLATEAU_WINDOW} epochs gain at most ${
     PLATEAU_TOLERANCE * 100
   } pp over the ${PLATEAU_WINDOW} before); otherwise not testable here.`,
-  "Direction between two models (hybrid > classical, hybrid < classical): reproduced when the 95 % CI of our difference (hybrid - classical) excludes 0 in the claimed direction; otherwise not reproduced.",
+  "Direction between two models (hybrid > classical): a seed-level test of a - b. Reproduced when the 95 % interval excludes 0 on the claimed side; **not reproduced** when it excludes 0 on the other side (significantly opposite) or when two one-sided tests show the difference is inside the equivalence margin (no effect); otherwise underpowered.",
   `A direction claimed with a size (hybrid uses less memory: 4-5 GB vs 5-6 GB) also needs our difference to be at least ${
     MEMORY_MIN_RELATIVE_EFFECT * 100
   } % of the classical model's value; a significant but smaller difference is not reproduced.`,
-  "Comparable (no difference): reproduced when the 95 % CI of our difference contains 0.",
-  "CI of a difference: with 2+ seeds, Student t over the per-seed paired differences; with 1 seed and an accuracy, the normal approximation for two proportions over the evaluated images (test-set sampling only, not seed variation); with 1 seed and a resource metric, Student t over per-epoch paired differences (not testable with one epoch).",
-  `Ratio (e.g. epoch time hybrid / classical): reproduced when our ratio of means is within ${
+  `Comparable (no difference): reproduced only when two one-sided tests at 5 % each (the 90 % interval) put a - b inside the equivalence margin: ±${
+    ACCURACY_MARGIN * 100
+  } pp for accuracies, ±${
+    RELATIVE_MARGIN * 100
+  } % of the reference model's mean for time, CPU and memory. Not reproduced when the 95 % interval excludes 0; otherwise underpowered. An interval that merely contains 0 is not evidence of equivalence.`,
+  "Seed-level test: Student t over the per-seed differences, paired by seed (models with the same seed share data order, augmentation and attacked images), or Welch's t when the seeds differ.",
+  "Intervals of accuracies (proportions) are widened to score intervals over the pooled evaluated images: Wilson for one model, Newcombe's hybrid score interval for a difference. They never collapse to ±0 at 0 % or 100 %.",
+  `Ratio (e.g. epoch time hybrid / classical): reproduced when our ratio of means over ${MIN_SEEDS}+ seeds is within ${
     RATIO_TOLERANCE * 100
   } % of the claimed ratio, or inside a claimed range.`,
-  `Parameter reduction 1 - hybrid / classical: reproduced within ${
-    PARAMETER_TOLERANCE * 100
-  } pp of the claim, or inside a claimed range.`,
+  "Parameter reduction 1 - hybrid / classical: not testable here, because it is decided by the CNN trunk and the head, which the paper does not specify (ours are shown for reference).",
   "Absolute seconds, gigabytes and CPU percentages depend on the paper's hardware and software: not testable here (ours are shown for reference).",
-  "Accuracy claims on a synthetic stand-in data set: not testable here.",
+  "Accuracy claims on a synthetic stand-in data set: not testable here; every row computed on a stand-in says so.",
   "A claim the paper contradicts elsewhere: inconsistent within the paper; the verdict the rule alone gives is shown beside it.",
 ];
 
@@ -63,8 +72,8 @@ export interface Measurement {
   text: string;
   /** The measured value (fractions for accuracies, a - b for differences). */
   value: number;
-  /** Half width of the 95 % CI, when one exists. */
-  ci95?: number;
+  /** The 95 % interval, when one exists. */
+  interval?: Interval;
 }
 
 /** A claim with our measurement and verdict. */
@@ -76,18 +85,20 @@ export interface Assessment {
   measured: Measurement | null;
   /** Why this verdict, in a few words. */
   reason: string;
+  /** True when the claim's data set was a synthetic stand-in in this run. */
+  standIn?: boolean;
 }
-
-const PROPORTIONS: readonly ClaimMetric[] = ["valAccuracy", "testAccuracy", "fgsmAccuracy"];
 
 const UNITS: Record<ClaimMetric, { scale: number; unit: string; digits: number }> = {
   valAccuracy: { scale: 100, unit: "%", digits: 2 },
   testAccuracy: { scale: 100, unit: "%", digits: 2 },
   fgsmAccuracy: { scale: 100, unit: "%", digits: 2 },
+  fgsmNormAccuracy: { scale: 100, unit: "%", digits: 2 },
+  pgdAccuracy: { scale: 100, unit: "%", digits: 2 },
   epochSeconds: { scale: 1, unit: "s", digits: 3 },
   cpuProcessPercent: { scale: 1, unit: "%", digits: 2 },
-  tensorMB: { scale: 1, unit: "MB", digits: 2 },
-  rssMB: { scale: 1, unit: "MB", digits: 2 },
+  stepTensorMB: { scale: 1, unit: "MiB", digits: 2 },
+  freshRssMB: { scale: 1, unit: "MiB", digits: 1 },
 };
 
 /** Formats a value in a metric's display unit (differences of percentages in pp). */
@@ -102,63 +113,23 @@ export function formatMetric(metric: ClaimMetric, value: number, options: {
   return `${sign}${(value * scale).toFixed(digits)}${ci} ${shown}`;
 }
 
-/** Reads one per-epoch resource value from a history record. */
-function epochValue(metric: ClaimMetric, run: SeedRun, epoch: number): number | undefined {
-  const record = run.history[epoch];
-  if (record === undefined) return undefined;
-  if (metric === "epochSeconds") return record.seconds;
-  if (metric === "cpuProcessPercent") return record.cpuProcessPercent;
-  if (metric === "tensorMB") return record.tensorMB;
-  if (metric === "rssMB") return record.rssMB;
-  return undefined;
+/** Formats a value with its 95 % interval: `+1.20 pp [-0.40, +2.80]`. */
+export function formatWithInterval(
+  metric: ClaimMetric,
+  value: number,
+  interval: Interval | undefined,
+  { signed = false }: { signed?: boolean } = {},
+): string {
+  const { scale, digits } = UNITS[metric];
+  const main = formatMetric(metric, value, { signed });
+  if (interval === undefined) return main;
+  const f = (x: number) => `${signed && x >= 0 ? "+" : ""}${(x * scale).toFixed(digits)}`;
+  return `${main} [${f(interval[0])}, ${f(interval[1])}]`;
 }
 
-/** Number of images a proportion metric was measured on. */
-function sampleSize(metric: ClaimMetric, results: Results, run: SeedRun): number {
-  if (metric === "valAccuracy") return results.dataset.sizes.val;
-  if (metric === "testAccuracy") return results.dataset.sizes.test;
-  return run.robustness.count;
-}
-
-/** Our difference a - b with its 95 % CI and the method used, or why there is none. */
-export function measureDifference(
-  results: Results,
-  { metric, a, b }: { metric: ClaimMetric; a: ModelKind; b: ModelKind },
-): { mean: number; ci95: number; method: string } | string {
-  const runsA = results.models[a]?.runs ?? [];
-  const runsB = results.models[b]?.runs ?? [];
-  const pairs = runsA.flatMap((ra) => {
-    const rb = runsB.find((r) => r.seed === ra.seed);
-    return rb === undefined ? [] : [[ra, rb] as const];
-  });
-  if (pairs.length === 0) return `no common seeds of ${a} and ${b}`;
-  if (PROPORTIONS.includes(metric)) {
-    const read = SUMMARY_METRICS[metric]!;
-    const values = pairs.map(([ra, rb]) => [read(ra), read(rb)] as const);
-    if (values.some(([va, vb]) => va === undefined || vb === undefined)) {
-      return `no ${metric} in the results`;
-    }
-    if (pairs.length >= 2) {
-      const s = meanCI95(values.map(([va, vb]) => va! - vb!));
-      return { mean: s.mean, ci95: s.ci95, method: `${pairs.length} seeds, paired` };
-    }
-    const [ra, rb] = pairs[0]!;
-    const [pa, pb] = values[0] as [number, number];
-    const na = sampleSize(metric, results, ra);
-    const nb = sampleSize(metric, results, rb);
-    const ci95 = Z_95 * Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
-    return { mean: pa - pb, ci95, method: `1 seed; CI over ${na} images` };
-  }
-  const diffs = pairs.flatMap(([ra, rb]) =>
-    ra.history.flatMap((_, e) => {
-      const va = epochValue(metric, ra, e);
-      const vb = epochValue(metric, rb, e);
-      return va === undefined || vb === undefined ? [] : [va - vb];
-    })
-  );
-  if (diffs.length < 2) return "one seed of one epoch: no confidence interval (run more)";
-  const s = meanCI95(diffs);
-  return { mean: s.mean, ci95: s.ci95, method: `${diffs.length} seed-epochs, paired` };
+/** A comparison as display text: difference, 95 % interval and method. */
+export function formatComparison(c: Comparison): string {
+  return `${formatWithInterval(c.metric, c.mean, c.interval95, { signed: true })} (${c.method})`;
 }
 
 /** Is `x` within a claimed value (relative or absolute tolerance) or range? */
@@ -183,6 +154,11 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
     measured,
     reason,
   });
+  const underpowered = (seeds: number, measured: Measurement) => ({
+    verdict: UNDERPOWERED as typeof UNDERPOWERED,
+    measured,
+    reason: `${seeds} seed${seeds === 1 ? "" : "s"}: a verdict needs at least ${MIN_SEEDS}`,
+  });
   const judged = (ok: boolean, measured: Measurement, reason: string) => ({
     verdict: ok ? "reproduced" as const : "not reproduced" as const,
     measured,
@@ -198,19 +174,25 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
       value: reduction,
     };
     const ok = near(reduction, claim.value, PARAMETER_TOLERANCE, false);
-    return judged(ok, measured, closeness(ok, claim.value, `± ${PARAMETER_TOLERANCE * 100} pp`));
+    return notTestable(
+      "decided by the CNN trunk and head, which the paper does not specify (see Protocol); " +
+        closeness(ok, claim.value, `± ${PARAMETER_TOLERANCE * 100} pp`) + " on our architecture",
+      measured,
+    );
   }
   if (claim.kind === "ratio") {
     const a = results.models[claim.a]?.summary[claim.metric];
     const b = results.models[claim.b]?.summary[claim.metric];
     if (a === undefined || b === undefined) return notTestable(`${claim.metric} not measured`);
     const ratio = a.mean / b.mean;
+    const seeds = Math.min(a.values.length, b.values.length);
     const measured = {
       text: `${ratio.toFixed(3)}x (${formatMetric(claim.metric, a.mean)} / ${
         formatMetric(claim.metric, b.mean)
-      })`,
+      }, ${seeds} seed${seeds === 1 ? "" : "s"})`,
       value: ratio,
     };
+    if (seeds < MIN_SEEDS) return underpowered(seeds, measured);
     const ok = near(ratio, claim.value, RATIO_TOLERANCE, true);
     return judged(ok, measured, closeness(ok, claim.value, `± ${RATIO_TOLERANCE * 100} %`));
   }
@@ -218,12 +200,14 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
     const stat = results.models[claim.model]?.summary[claim.metric];
     if (stat === undefined) return notTestable(`${claim.model} ${claim.metric} not measured`);
     const seeds = stat.values.length;
+    const interval: Interval | undefined = proportionInterval(results, claim.metric, claim.model) ??
+      (seeds >= 2 ? [stat.mean - stat.ci95, stat.mean + stat.ci95] : undefined);
     const measured = {
-      text: seeds === 1
-        ? `${formatMetric(claim.metric, stat.mean)} (1 seed, no CI)`
-        : `${formatMetric(claim.metric, stat.mean, { ci95: stat.ci95 })} (${seeds} seeds)`,
+      text: `${formatWithInterval(claim.metric, stat.mean, interval)} (${seeds} seed${
+        seeds === 1 ? "" : "s"
+      })`,
       value: stat.mean,
-      ci95: stat.ci95,
+      ...(interval ? { interval } : {}),
     };
     if (claim.hardwareDependent) {
       return notTestable("absolute number of the paper's hardware and software", measured);
@@ -231,50 +215,38 @@ function applyRule(claim: Claim, results: Results): Omit<Assessment, "claim" | "
     if (standIn) return notTestable("synthetic stand-in data set", measured);
     const blocker = absoluteClaimBlocker(results, claim.model);
     if (blocker !== null) return notTestable(blocker, measured);
-    const ok = Math.abs(stat.mean - claim.value) <= stat.ci95 + ACCURACY_TOLERANCE;
+    if (seeds < MIN_SEEDS || interval === undefined) return underpowered(seeds, measured);
+    const ok = claim.value >= interval[0] - ACCURACY_TOLERANCE &&
+      claim.value <= interval[1] + ACCURACY_TOLERANCE;
     return judged(
       ok,
       measured,
-      `claim ${ok ? "inside" : "outside"} our mean ± (CI + ${ACCURACY_TOLERANCE * 100} pp)`,
+      `claim ${ok ? "inside" : "outside"} our 95 % interval widened by ${
+        ACCURACY_TOLERANCE * 100
+      } pp`,
     );
   }
-  if (standIn && PROPORTIONS.includes(claim.metric)) {
-    return notTestable("synthetic stand-in data set");
+  if (standIn && PROPORTION_METRICS.includes(claim.metric)) {
+    const c = compareModels(results, { metric: claim.metric, a: claim.a, b: claim.b });
+    return notTestable(
+      "synthetic stand-in data set",
+      typeof c === "string" ? null : comparisonMeasurement(c),
+    );
   }
-  const d = measureDifference(results, { metric: claim.metric, a: claim.a, b: claim.b });
-  if (typeof d === "string") return notTestable(d);
-  const measured = {
-    text: `${formatMetric(claim.metric, d.mean, { ci95: d.ci95, signed: true })} (${d.method})`,
-    value: d.mean,
-    ci95: d.ci95,
+  const c = compareModels(results, { metric: claim.metric, a: claim.a, b: claim.b });
+  if (typeof c === "string") return notTestable(c);
+  const judgement = judgeDirection(c, claim.direction, {
+    minRelativeEffect: claim.minRelativeEffect,
+  });
+  return { ...judgement, measured: comparisonMeasurement(c) };
+}
+
+function comparisonMeasurement(c: Comparison): Measurement {
+  return {
+    text: formatComparison(c),
+    value: c.mean,
+    ...(c.interval95 ? { interval: c.interval95 } : {}),
   };
-  const low = d.mean - d.ci95;
-  const high = d.mean + d.ci95;
-  const significant = claim.direction === ">"
-    ? low > 0
-    : claim.direction === "<"
-    ? high < 0
-    : low <= 0 && high >= 0;
-  const where = low > 0
-    ? `CI of ${claim.a} - ${claim.b} above 0`
-    : high < 0
-    ? `CI of ${claim.a} - ${claim.b} below 0`
-    : "CI contains 0: no significant difference";
-  const reference = results.models[claim.b]?.summary[claim.metric]?.mean;
-  if (
-    significant && claim.minRelativeEffect !== undefined && reference !== undefined &&
-    Math.abs(d.mean) < claim.minRelativeEffect * Math.abs(reference)
-  ) {
-    const share = (100 * Math.abs(d.mean) / Math.abs(reference)).toFixed(1);
-    return judged(
-      false,
-      measured,
-      `${where}, but only ${share} % of ${claim.b}'s value (under ${
-        claim.minRelativeEffect * 100
-      } %): negligible`,
-    );
-  }
-  return judged(significant, measured, where);
 }
 
 /**
@@ -292,6 +264,7 @@ export function assessClaim(claim: Claim, results: Results | undefined): Assessm
       reason: `no ${claim.dataset} results on disk`,
     }
     : applyRule(claim, results);
+  const standIn = results !== undefined && results.dataset.provenance !== "official";
   if (claim.inconsistency !== undefined) {
     return {
       claim,
@@ -299,7 +272,8 @@ export function assessClaim(claim: Claim, results: Results | undefined): Assessm
       ruleVerdict: base.verdict,
       measured: base.measured,
       reason: `the paper contradicts itself (${claim.inconsistency}); ${base.reason}`,
+      standIn,
     };
   }
-  return { claim, ...base };
+  return { claim, ...base, standIn };
 }

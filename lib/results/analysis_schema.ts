@@ -72,6 +72,11 @@ export interface ModelAnalysis {
   dim: number;
   pca: PcaProjection;
   tsne: Projection;
+  /**
+   * t-SNE of the features reduced by PCA to the common 4-D width, for models whose features
+   * are wider (the classical model), so its picture is comparable with the 4-D hybrid's.
+   */
+  tsne4?: Projection;
   umap: Projection;
   decision: DecisionAnalysis;
 }

@@ -26,11 +26,18 @@ export const DATASET_LABELS: Readonly<Record<DatasetName, string>> = {
  */
 export type Provenance = "official" | "user-supplied" | "synthetic stand-in";
 
-/** The three models every experiment trains with the same protocol. */
-export type ModelKind = "classical" | "hybrid" | "control";
+/**
+ * The models every experiment trains with the same protocol:
+ * - `hybrid`: CNN -> dense 16 -> quantum circuit (8 trainable weights) -> classifier;
+ * - `classical`: CNN -> classifier, no bottleneck;
+ * - `control`: the hybrid with the circuit replaced by L2 normalisation and a dense 16 -> 4
+ *   (tanh), the width-matched control (68 parameters in place of the circuit's 8);
+ * - `frozen`: the hybrid with the circuit's weights fixed at their random initialisation.
+ */
+export type ModelKind = "classical" | "hybrid" | "control" | "frozen";
 
 /** Every model kind, in the order figures and tables list them. */
-export const MODEL_KINDS: readonly ModelKind[] = ["hybrid", "classical", "control"];
+export const MODEL_KINDS: readonly ModelKind[] = ["hybrid", "classical", "control", "frozen"];
 
 /**
  * Run sizes: `smoke` for tests and CI, `quick` (default), `converged` (full MNIST until the
@@ -49,11 +56,13 @@ export const FULL_PROFILES: readonly ProfileName[] = ["converged", "paper"];
 
 /** One line per profile, for the report and `--help`. */
 export const PROFILE_DESCRIPTIONS: Readonly<Record<ProfileName, string>> = {
-  smoke: "tiny subsets, 1 epoch, 1 seed: checks that everything runs (about 2 minutes)",
-  quick: "moderate subsets, a few epochs, 1 seed: every figure in minutes (default)",
+  smoke: "tiny subsets, 1 epoch, 1 seed: checks that everything runs (a few minutes); no verdicts",
+  quick:
+    "moderate subsets, 3 epochs, 1 seed: every figure in minutes (default); add --seeds 3 for verdicts",
   converged:
     "full official splits (MNIST 54,000 / 6,000 / 10,000) until validation accuracy plateaus, batch 64, 3 seeds, every model, attacks on 1,000 test images: the published answer",
-  paper: "the paper's protocol: full data, 50 epochs, batch 64, Adam 1e-3, 3 seeds",
+  paper:
+    "the paper's data, epochs (50) and batch size (64); optimiser (Adam 1e-3), seeds (3), trunks and head are our choices (see Protocol)",
 };
 
 /** The paper's FGSM epsilon (pixel scale [0, 1]). */

@@ -11,8 +11,12 @@
 
 import type { DatasetName, ModelKind, ProfileName, Provenance } from "./names.ts";
 
-/** Version of the results format; loading another version fails clearly. */
-export const RESULTS_VERSION = 1;
+/**
+ * Version of the results format; loading another version fails clearly. Version 2: `control`
+ * is the L2-normalised width-matched control (version 1's control had no normalisation),
+ * `frozen` is new, and runs carry in-step memory and extra attacks.
+ */
+export const RESULTS_VERSION = 2;
 
 /** One epoch of training, as recorded by `lib/train`. */
 export interface EpochRecord {
@@ -34,8 +38,10 @@ export interface EpochRecord {
   cpuSystemPercent: number;
   /** Peak process resident set size during the epoch, MiB. */
   rssMB: number;
-  /** Peak tfjs tensor memory during the epoch, MiB. */
+  /** Peak tfjs tensor memory during the epoch, sampled between steps (weights + optimizer state), MiB. */
   tensorMB: number;
+  /** Peak tfjs tensor memory inside the epoch's first training step (forward, backward, update), MiB. */
+  stepTensorMB?: number;
 }
 
 /** One resource sample taken during training (not only at epoch ends). */
@@ -73,8 +79,16 @@ export interface Robustness {
   epsilon: number;
   /** FGSM robust accuracy at `epsilon`. */
   fgsmAccuracy: number;
-  /** PGD robust accuracy at `epsilon`, when PGD was run. */
+  /**
+   * FGSM robust accuracy at `epsilon` measured in normalised-input units: the step is
+   * `epsilon * std` per channel in pixel space, as a pipeline that attacks the standardised
+   * tensor would take (about 3x weaker than pixel-space FGSM for MNIST).
+   */
+  fgsmNormalizedAccuracy?: number;
+  /** PGD robust accuracy at `epsilon` (worst case over restarts), when PGD was run. */
   pgdAccuracy?: number;
+  /** PGD settings, when PGD was run. */
+  pgd?: { steps: number; restarts: number; stepSize: number };
   /** Accuracy over a grid of epsilons (0 is clean accuracy). */
   curve: { epsilon: number; fgsm: number; pgd?: number }[];
   /** How many test images were attacked. */
@@ -113,6 +127,43 @@ export interface SeedStatistic {
   ci95: number;
 }
 
+/** Memory of training one model (see `lib/train/step_memory.ts`). */
+export interface MemoryRecord {
+  /** Peak tfjs tensor memory inside a training step (activations, gradients, update), MiB. */
+  stepPeakTensorMB: number;
+  /** Weights plus Adam's two moments, MiB: the floor under every step. */
+  floorMB: number;
+  /**
+   * Largest RSS sampled after each step and the wasm heap of a fresh process that loads the runtime and the data and
+   * trains only this model for `steps` steps, or why that was not measured.
+   */
+  freshProcess: {
+    peakRssMB: number;
+    /** RSS once the runtime and data are loaded, before the model is built. */
+    rssBeforeMB?: number;
+    /** RSS after the training steps (wasm memory is never returned, so it keeps their peak). */
+    rssAfterMB?: number;
+    wasmHeapMB: number;
+    steps: number;
+  } | { notMeasured: string };
+}
+
+/** Accuracy of one model on adversarial examples crafted on another (black-box transfer). */
+export interface TransferRecord {
+  seed: number;
+  /** The model the examples were crafted on. */
+  source: ModelKind;
+  /** The model evaluated on them. */
+  target: ModelKind;
+  attack: "fgsm" | "pgd";
+  epsilon: number;
+  /** Target's accuracy on the adversarial examples. */
+  accuracy: number;
+  /** Target's accuracy on the same images, clean. */
+  cleanAccuracy: number;
+  count: number;
+}
+
 /** One training run of one model with one seed. */
 export interface SeedRun {
   seed: number;
@@ -125,6 +176,8 @@ export interface SeedRun {
   predictions: ImageSample;
   /** Total training wall time, seconds. */
   trainSeconds: number;
+  /** In-step and fresh-process memory. */
+  memory?: MemoryRecord;
 }
 
 /** A layer in a model's architecture summary. */
@@ -219,6 +272,8 @@ export interface Results {
   models: Partial<Record<ModelKind, ModelResult>>;
   /** Wall time of the whole run, seconds. */
   totalSeconds: number;
+  /** Transfer attacks between every pair of models of each seed (absent when not run). */
+  transfer?: TransferRecord[];
   /**
    * Present only in a shard's partial file (`shards/<k>-of-<N>.json`): which
    * slice of the (dataset, model, seed) grid it holds. `deno task merge`

@@ -22,6 +22,8 @@ export const SUMMARY_METRICS: Readonly<Record<string, (run: SeedRun) => number |
   bestValAccuracy: (r) => maxOf(r.history.map((e) => e.valAccuracy)),
   valF1: (r) => r.history.at(-1)?.valF1,
   fgsmAccuracy: (r) => r.robustness?.fgsmAccuracy,
+  /** FGSM at the headline epsilon in normalised-input units (see `Robustness`). */
+  fgsmNormAccuracy: (r) => r.robustness?.fgsmNormalizedAccuracy,
   pgdAccuracy: (r) => r.robustness?.pgdAccuracy,
   /** Mean wall time of a training epoch. */
   epochSeconds: (r) => meanOf(r.history.map((e) => e.seconds)),
@@ -29,9 +31,15 @@ export const SUMMARY_METRICS: Readonly<Record<string, (run: SeedRun) => number |
   /** Mean over epochs of the process CPU utilisation. */
   cpuProcessPercent: (r) => meanOf(r.history.map((e) => e.cpuProcessPercent)),
   cpuSystemPercent: (r) => meanOf(r.history.map((e) => e.cpuSystemPercent)),
-  /** Peak over epochs. */
+  /** Peak over epochs (in-process, so it depends on what ran before in the same process). */
   rssMB: (r) => maxOf(r.history.map((e) => e.rssMB)),
+  /** Peak over epochs, sampled between steps: weights and optimizer state only. */
   tensorMB: (r) => maxOf(r.history.map((e) => e.tensorMB)),
+  /** Peak tensor memory inside a training step (activations and gradients included). */
+  stepTensorMB: (r) => r.memory?.stepPeakTensorMB,
+  /** Peak RSS of a fresh process training this model for a few steps. */
+  freshRssMB: (r) =>
+    r.memory && "peakRssMB" in r.memory.freshProcess ? r.memory.freshProcess.peakRssMB : undefined,
 };
 
 function meanOf(values: number[]): number | undefined {

@@ -14,6 +14,9 @@ import { lossAndGradients } from "./_step.ts";
 import type { SeededRandom } from "../random/mod.ts";
 import type { ResourceSampler } from "./resources.ts";
 import type { FitOptions } from "./fit.ts";
+import { profileStep } from "./step_memory.ts";
+
+const MIB = 1024 * 1024;
 
 /**
  * Wall milliseconds between two yields to the event loop: often enough for timers, abort
@@ -57,6 +60,8 @@ interface EpochSums {
   lossSum: number;
   correct: number;
   batch: number;
+  /** Peak tensor bytes inside the epoch's profiled (first) step. */
+  stepPeakBytes: number;
 }
 // One epoch: the batches, validation, the record, the checkpoint and the epoch event.
 export async function runEpoch(run: Run, epoch: number): Promise<void> {
@@ -91,6 +96,7 @@ export async function runEpoch(run: Run, epoch: number): Promise<void> {
     valF1: val.metrics.f1,
     seconds,
     ...resources,
+    stepTensorMB: sums.stepPeakBytes / MIB,
   };
   run.history.push(record);
   run.trainSeconds += (performance.now() - epochStart) / 1000;
@@ -114,7 +120,7 @@ export async function runEpoch(run: Run, epoch: number): Promise<void> {
 // The training batches of one epoch, in the order and with the augmentation of its seed.
 async function trainBatches(run: Run, epoch: number, epochStart: number): Promise<EpochSums> {
   const { data, options } = run;
-  const sums: EpochSums = { seen: 0, lossSum: 0, correct: 0, batch: 0 };
+  const sums: EpochSums = { seen: 0, lossSum: 0, correct: 0, batch: 0, stepPeakBytes: 0 };
   const epochSeed = run.random.nextUint32();
   for (
     const { x, y, indices } of batches(data.train, {
@@ -129,9 +135,19 @@ async function trainBatches(run: Run, epoch: number, epochStart: number): Promis
       tf.dispose([x, y]);
       throw new TrainingInterruptedError(epoch - 1, "the abort signal fired");
     }
-    const step = lossAndGradients(run.model, { variables: run.variables, x, y });
+    // The epoch's first step runs under tf.profile: its peak holds the activations the backward
+    // pass keeps and the gradients, which sampling between steps never sees.
+    const profiled = sums.batch === 1;
+    const forward = profiled
+      ? await profileStep(() => lossAndGradients(run.model, { variables: run.variables, x, y }))
+      : { result: lossAndGradients(run.model, { variables: run.variables, x, y }), peakBytes: 0 };
+    const step = forward.result;
     tf.dispose([x, y]);
-    applyStep(run, step, epoch, sums.batch);
+    // (a non-finite loss throws in applyStep, outside tf.profile, which would stay switched on)
+    const update = profiled && Number.isFinite(step.loss)
+      ? await profileStep(() => applyStep(run, step, epoch, sums.batch))
+      : (applyStep(run, step, epoch, sums.batch), { peakBytes: 0 });
+    sums.stepPeakBytes = Math.max(sums.stepPeakBytes, forward.peakBytes, update.peakBytes);
     sums.seen += indices.length;
     sums.lossSum += step.loss * indices.length;
     sums.correct += step.correct;

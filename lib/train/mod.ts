@@ -23,6 +23,7 @@ export {
 } from "./evaluate.ts";
 export { classificationMetrics } from "./metrics.ts";
 export { ResourceSampler, type ResourceSamplerOptions } from "./resources.ts";
+export { optimizerFloorBytes, profileStep } from "./step_memory.ts";
 export {
   consoleProgress,
   type ConsoleProgressOptions,

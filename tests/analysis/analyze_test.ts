@@ -10,7 +10,9 @@ Deno.test("analyze() projects every model's features and is deterministic", () =
   const a = analyze(results, { seed: 3, ...FAST });
   const b = analyze(results, { seed: 3, ...FAST });
   assert.deepEqual(a, b);
-  assert.deepEqual(Object.keys(a.models).sort(), ["classical", "control", "hybrid"]);
+  assert.deepEqual(Object.keys(a.models).sort(), ["classical", "control", "frozen", "hybrid"]);
+  // the equal-width view: PCA to 4-D, then t-SNE, for features wider than 4
+  assert.equal(a.models.classical!.tsne4!.points.length, a.models.classical!.tsne.points.length);
   const hybrid = a.models.hybrid!;
   const n = results.models.hybrid!.runs[0]!.features.values.length;
   assert.equal(hybrid.pca.points.length, n);

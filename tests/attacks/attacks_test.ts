@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { fgsm, pgd, robustness } from "../../lib/attacks/mod.ts";
+import { fgsm, pgd, robustness, transferAttack } from "../../lib/attacks/mod.ts";
 import { setupRuntime } from "../../lib/runtime/mod.ts";
 import { toImageTensor } from "../../lib/data/mod.ts";
 import { pixelTensor } from "../../lib/attacks/_pixels.ts";
@@ -160,6 +160,75 @@ Deno.test("robustness() matches accuracies computed by hand for a linear model",
   model.dispose();
 });
 
+/** The one-pixel threshold model of the test above, and its split. */
+function thresholdCase(pixel0: number[]) {
+  const model = linearModel([[0, 10], [0, 0], [0, 0], [0, 0]], [0, -5]);
+  const labels = pixel0.map((p) => (p > 0.5 ? 1 : 0));
+  const images = new Uint8Array(pixel0.length * 4);
+  pixel0.forEach((p, i) => (images[i * 4] = Math.round(p * 255)));
+  const split = {
+    images,
+    labels: new Uint8Array(labels),
+    count: pixel0.length,
+    height: 2,
+    width: 2,
+    channels: 1,
+  };
+  const q = pixel0.map((p) => Math.round(p * 255) / 255);
+  return { model, split, labels, q };
+}
+
+Deno.test("robustness() runs FGSM in normalised-input units as a pixel step of epsilon * std", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const { model, split, labels, q } = thresholdCase([0.3, 0.45, 0.48, 0.52, 0.56, 0.7, 0.9, 0.1]);
+  const std = 0.3081; // MNIST: eps 0.1 on the standardised tensor is 0.0308 in pixels
+  const result = robustness(model, split, { count: 100, pgd: null, normalizationStd: [std] });
+  const step = 0.1 * std;
+  const expected = q.filter((p, i) => (labels[i] === 1 ? p - step > 0.5 : p + step < 0.5)).length /
+    q.length;
+  assert.equal(result.fgsmNormalizedAccuracy, expected);
+  assert.ok(result.fgsmNormalizedAccuracy! > result.fgsmAccuracy); // weaker than pixel space
+  model.dispose();
+});
+
+Deno.test("robustness() counts an image robust under PGD only if every restart fails", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const { model, split } = thresholdCase([0.3, 0.45, 0.55, 0.7]);
+  const one = robustness(model, split, { count: 4, pgd: { steps: 3, restarts: 1 } });
+  const three = robustness(model, split, { count: 4, pgd: { steps: 3, restarts: 3 } });
+  assert.ok(three.pgdAccuracy! <= one.pgdAccuracy!);
+  assert.deepEqual(three.pgd, { steps: 3, restarts: 3, stepSize: 2.5 * 0.1 / 3 });
+  assert.throws(() => robustness(model, split, { count: 4, pgd: { steps: 3, restarts: 0 } }), {
+    name: "RangeError",
+    message: "Expected pgd.restarts to be a positive integer but found 0: pass e.g. 3",
+  });
+  model.dispose();
+});
+
+Deno.test("transferAttack() scores targets on examples crafted on the source", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const { model: source, split, labels, q } = thresholdCase([0.3, 0.45, 0.48, 0.52, 0.56, 0.7]);
+  // A target that ignores every pixel and always says class 0: the attack cannot move it.
+  const constant = linearModel([[0, 0], [0, 0], [0, 0], [0, 0]], [1, 0]);
+  const [self, other] = transferAttack(source, [source, constant], split, {
+    epsilon: 0.1,
+    count: 6,
+  });
+  const white = q.filter((p, i) => (labels[i] === 1 ? p - 0.1 > 0.5 : p + 0.1 < 0.5)).length / 6;
+  assert.equal(self!.accuracy, white); // transfer to itself is the white-box attack
+  assert.equal(self!.cleanAccuracy, 1);
+  const zeros = labels.filter((l) => l === 0).length / 6;
+  assert.deepEqual([other!.accuracy, other!.cleanAccuracy], [zeros, zeros]);
+  const [pgdSelf] = transferAttack(source, [source], split, {
+    epsilon: 0.1,
+    count: 6,
+    attack: { pgdSteps: 4 },
+  });
+  assert.ok(pgdSelf!.accuracy <= white);
+  source.dispose();
+  constant.dispose();
+});
+
 Deno.test("robustness() leaves no tensors behind", async () => {
   await setupRuntime({ backend: "wasm" });
   const model = linearModel();
@@ -172,7 +241,12 @@ Deno.test("robustness() leaves no tensors behind", async () => {
     channels: 1,
   };
   const before = tf.memory().numTensors;
-  robustness(model, split, { count: 10, batchSize: 4, pgd: { steps: 2 } });
+  robustness(model, split, {
+    count: 10,
+    batchSize: 4,
+    pgd: { steps: 2, restarts: 2 },
+    normalizationStd: [0.3],
+  });
   assert.equal(tf.memory().numTensors, before);
   model.dispose();
 });

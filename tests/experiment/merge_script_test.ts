@@ -80,7 +80,7 @@ Deno.test({
       assert.equal(code, 1);
       assert.match(
         log,
-        /Error: Expected every \(model, seed\) of mnist in the shards but found 1 missing \(classical seed 1\): run the remaining shards of 2/,
+        /Error: Expected every \(model, seed\) of mnist in the shards but found 2 missing \(classical seed 1, frozen seed 1\): run the remaining shards of 2/,
       );
       const bad = await runMerge(["--shard", "1/2"]);
       assert.equal(bad.code, 2);

@@ -6,7 +6,8 @@ import { PROFILES } from "../../lib/experiment/profiles.ts";
 Deno.test("cellWork() counts training, evaluation and attack work in image equivalents", () => {
   const p = { ...PROFILES.smoke, epochs: 2, attackCount: 10, pgdSteps: 3, featureCount: 30 };
   const sizes = p.sizes.mnist; // train 512, val 128, test 256
-  const attack = 10 * (1 + 3 + (p.epsilons.length + 1) / 3);
+  // FGSM gradient, PGD steps x restarts, and forward passes for the curve, PGD and normalised FGSM
+  const attack = 10 * (1 + 3 * p.pgdRestarts + (p.epsilons.length + 2) / 3);
   const expected = 2 * (sizes.train! + sizes.val! / 3) + sizes.test! / 3 + attack + 30 / 3;
   assert.ok(Math.abs(cellWork("mnist", p) - expected) < 1e-9);
   assert.ok(

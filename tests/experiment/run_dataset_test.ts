@@ -42,7 +42,12 @@ Deno.test({
   fn: async () => {
     const dir = await Deno.makeTempDir({ prefix: "hqc-run-" });
     try {
-      const options = { profile: MICRO, seeds: [1, 2], models: ["classical", "hybrid"] as const };
+      const options = {
+        profile: MICRO,
+        seeds: [1, 2],
+        models: ["classical", "hybrid"] as const,
+        freshProcessMemory: false,
+      };
       const full = await runDataset("mnist", {
         ...options,
         models: [...options.models],
@@ -51,6 +56,12 @@ Deno.test({
       assert.deepEqual(await loadResults(`${dir}/full/results.json`), full);
       assert.equal(full.models.hybrid!.runs.length, 2);
       assert.equal(full.models.control, undefined);
+      // transfer: each model's FGSM and PGD examples scored on the other, for both seeds
+      assert.equal(full.transfer?.length, 2 * 2 * 2);
+      assert.ok(full.transfer!.every((t) => t.source !== t.target && t.count === 16));
+      const memory = full.models.hybrid!.runs[0]!.memory!;
+      assert.ok(memory.stepPeakTensorMB > memory.floorMB);
+      assert.deepEqual(memory.freshProcess, { notMeasured: "no fresh-process probe in this run" });
       for (const index of [1, 2]) {
         const part = await runDataset("mnist", {
           ...options,

@@ -17,7 +17,7 @@ const MNIST: DatasetSpec = PAPER_SPECS.mnist;
 /** Parameters of a trunk and heads from the closed forms conv: 9 c_in c_out + c_out, dense: n_in n_out + n_out. */
 function expectedCount(
   spec: DatasetSpec,
-  kind: "classical" | "hybrid" | "control",
+  kind: "classical" | "hybrid" | "control" | "frozen",
   qIn = 16,
   qOut = 4,
   qWeights = 8,
@@ -37,24 +37,28 @@ function expectedCount(
   total += dense(flat, 128);
   if (kind === "classical") return total + dense(128, spec.classes);
   total += dense(128, qIn) + dense(qOut, spec.classes);
-  return total + (kind === "hybrid" ? qWeights : dense(qIn, qOut));
+  return total + (kind === "control" ? dense(qIn, qOut) : qWeights);
 }
 
 Deno.test("buildModel() gives each kind the documented layers and closed-form parameter counts", async () => {
   await setupRuntime({ backend: "wasm" });
   for (const spec of Object.values(PAPER_SPECS)) {
-    for (const kind of ["classical", "hybrid", "control"] as const) {
+    for (const kind of ["classical", "hybrid", "control", "frozen"] as const) {
       const model = buildModel(kind, spec, { seed: 1 });
       assert.deepEqual(model.outputs[0]!.shape, [null, spec.classes]);
       assert.deepEqual(model.inputs[0]!.shape, [null, spec.height, spec.width, spec.channels]);
       const summary = summarizeModel(model);
       assert.equal(summary.parameterCount, expectedCount(spec, kind), `${spec.name} ${kind}`);
-      assert.equal(summary.trainableParameterCount, summary.parameterCount);
+      // the frozen hybrid trains everything but the circuit's 2 x 4 weights
+      assert.equal(
+        summary.trainableParameterCount,
+        summary.parameterCount - (kind === "frozen" ? 8 : 0),
+      );
       assert.equal(summary.layers[0]!.className, "PixelNormalization");
       assert.equal(summary.layers.at(-1)!.name, "classifier");
       assert.equal(
         featureLayerName(model),
-        { classical: "hidden", hybrid: "quantum", control: "control" }[kind],
+        { classical: "hidden", hybrid: "quantum", control: "control", frozen: "quantum" }[kind],
       );
       model.dispose();
     }
@@ -99,7 +103,7 @@ Deno.test("buildModel() rejects an unknown kind and a bad spec", () => {
   assert.throws(() => buildModel("quantum" as "hybrid", MNIST), {
     name: "TypeError",
     message:
-      'Expected a model kind of classical, hybrid, control but found "quantum": pick one of those',
+      'Expected a model kind of classical, hybrid, control, frozen but found "quantum": pick one of those',
   });
   assert.throws(() => buildModel("classical", { ...MNIST, classes: 1 }), {
     name: "RangeError",
@@ -115,4 +119,35 @@ Deno.test("trunkFor() picks the trunk by name, else by image size", () => {
     trunkFor({ ...PAPER_SPECS.stl10, name: "imagenette", height: 160, width: 160 }),
     TRUNKS.stl10,
   );
+});
+
+Deno.test("buildModel() puts the same L2 normalisation in front of the control's dense layer", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const control = buildModel("control", MNIST, { seed: 2 });
+  const names = control.layers.map((l) => l.name);
+  const at = names.indexOf("l2_normalize");
+  assert.deepEqual(names.slice(at - 1, at + 2), ["to_circuit", "l2_normalize", "control"]);
+  // Scale invariance, as the amplitude embedding: the control's output ignores the norm of its input.
+  const head = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [16] })] });
+  head.add(control.getLayer("l2_normalize"));
+  head.add(control.getLayer("control"));
+  const x = tf.randomNormal([3, 16], 0, 1, "float32", 5);
+  const [a, b] = [head.predict(x) as tf.Tensor, head.predict(tf.mul(x, 7.5)) as tf.Tensor];
+  const diff = tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!;
+  assert.ok(diff < 1e-5, `scaled input changed the output by ${diff}`);
+  tf.dispose([x, a, b]);
+  control.dispose();
+});
+
+Deno.test("buildModel() gives the frozen hybrid the hybrid's initial circuit weights, not trainable", async () => {
+  await setupRuntime({ backend: "wasm" });
+  const hybrid = buildModel("hybrid", MNIST, { seed: 4 });
+  const frozen = buildModel("frozen", MNIST, { seed: 4 });
+  const circuit = (m: tf.LayersModel) =>
+    Array.from(m.getLayer("quantum").getWeights()[0]!.dataSync());
+  assert.deepEqual(circuit(frozen), circuit(hybrid));
+  assert.equal(frozen.getLayer("quantum").trainable, false);
+  assert.equal(frozen.trainableWeights.length, hybrid.trainableWeights.length - 1);
+  hybrid.dispose();
+  frozen.dispose();
 });

@@ -128,9 +128,11 @@ const LAYERS: Record<ModelKind, (classes: number, d: DatasetName) => LayerSummar
   control: (classes, d) => [
     ...trunk(d),
     dense("to_circuit", 64, 16),
+    { name: "l2_normalize", className: "L2Normalization", outputShape: [null, 16], parameters: 0 },
     dense("control", 16, 4),
     dense("classifier", 4, classes),
   ],
+  frozen: (classes, d) => LAYERS.hybrid(classes, d),
 };
 
 function trunk(d: DatasetName): LayerSummary[] {
@@ -184,6 +186,8 @@ function history(random: () => number, top: number, speed: number): EpochRecord[
       cpuSystemPercent: round(60 + 20 * random()),
       rssMB: round(300 + 50 * e + 10 * random()),
       tensorMB: round(20 + 5 * random()),
+      // derived without drawing from `random`, so the other fields keep their values
+      stepTensorMB: round(60 + 2 * speed + 3 * e),
     };
   });
 }
@@ -200,8 +204,9 @@ function features(random: () => number, classes: number, dim: number, accuracy: 
 
 function run(name: DatasetName, kind: ModelKind, seed: number, classes: number): SeedRun {
   const random = mulberry32(seed * 31 + kind.length * 1009 + name.length);
-  const top = { hybrid: 0.9, classical: 0.85, control: 0.8 }[kind] - (classes > 10 ? 0.4 : 0);
-  const speed = { hybrid: 3, classical: 2, control: 2.2 }[kind];
+  const top = { hybrid: 0.9, classical: 0.85, control: 0.8, frozen: 0.82 }[kind] -
+    (classes > 10 ? 0.4 : 0);
+  const speed = { hybrid: 3, classical: 2, control: 2.2, frozen: 2.9 }[kind];
   const fgsm = round(top * 0.3 * random());
   return {
     seed,
@@ -218,7 +223,9 @@ function run(name: DatasetName, kind: ModelKind, seed: number, classes: number):
     robustness: {
       epsilon: 0.1,
       fgsmAccuracy: fgsm,
+      fgsmNormalizedAccuracy: round(Math.min(1, fgsm + 0.2)),
       pgdAccuracy: round(fgsm * 0.5),
+      pgd: { steps: 10, restarts: 2, stepSize: 0.025 },
       curve: [0, 0.05, 0.1, 0.2].map((eps) => ({
         epsilon: eps,
         fgsm: round(eps === 0.1 ? fgsm : top * Math.exp(-eps * 12)),
@@ -229,6 +236,11 @@ function run(name: DatasetName, kind: ModelKind, seed: number, classes: number):
     features: features(random, classes, kind === "classical" ? 24 : 16, top),
     predictions: imageSample(name, random, classes, true),
     trainSeconds: round(speed * FIXTURE_EPOCHS),
+    memory: {
+      stepPeakTensorMB: round(60 + 2 * speed + 3 * (FIXTURE_EPOCHS - 1)),
+      floorMB: 2.5,
+      freshProcess: { peakRssMB: round(300 + 10 * speed), wasmHeapMB: 64, steps: 3 },
+    },
   };
 }
 
@@ -242,13 +254,13 @@ export function fixtureResults(name: DatasetName): Results {
   const classes = names.length;
   const random = mulberry32(name.length * 97);
   const models: Partial<Record<ModelKind, ModelResult>> = {};
-  for (const kind of ["hybrid", "classical", "control"] as const) {
+  for (const kind of ["hybrid", "classical", "control", "frozen"] as const) {
     const layers = LAYERS[kind](classes, name);
     const count = layers.reduce((a, l) => a + l.parameters, 0);
     models[kind] = {
       kind,
       parameterCount: count,
-      trainableParameterCount: count,
+      trainableParameterCount: count - (kind === "frozen" ? 8 : 0),
       layers,
       runs: [run(name, kind, 1, classes), run(name, kind, 2, classes)],
       summary: {},
@@ -259,7 +271,7 @@ export function fixtureResults(name: DatasetName): Results {
     config: {
       epochs: FIXTURE_EPOCHS,
       seeds: [1, 2],
-      models: ["hybrid", "classical", "control"],
+      models: ["hybrid", "classical", "control", "frozen"],
       epsilons: [0, 0.05, 0.1, 0.2],
     },
     dataset: {
@@ -446,7 +458,9 @@ export function makeRun(
     robustness: {
       epsilon: 0.1,
       fgsmAccuracy: fgsm,
+      fgsmNormalizedAccuracy: Math.min(1, fgsm + 0.2),
       pgdAccuracy: fgsm / 2,
+      pgd: { steps: 10, restarts: 2, stepSize: 0.025 },
       curve: [{ epsilon: 0, fgsm: acc }, { epsilon: 0.1, fgsm, pgd: fgsm / 2 }],
       count: 64,
     },
@@ -466,6 +480,11 @@ export function makeRun(
       predictions: [0],
     },
     trainSeconds: seconds * epochs,
+    memory: {
+      stepPeakTensorMB: 30 + seconds,
+      floorMB: 2.5,
+      freshProcess: { peakRssMB: 300 + 10 * seconds, wasmHeapMB: 64, steps: 3 },
+    },
   };
 }
 
@@ -477,12 +496,30 @@ export function makeResults(options: FixtureOptions = {}): Results {
     provenance = "official",
     seeds = [1, 2, 3],
     epochs = 3,
-    models = ["hybrid", "classical", "control"],
+    models = ["hybrid", "classical", "control", "frozen"],
   } = options;
-  const accuracy = { hybrid: 0.95, classical: 0.9, control: 0.94, ...options.accuracy };
-  const fgsm = { hybrid: 0.4, classical: 0.1, control: 0.3, ...options.fgsm };
-  const seconds = { hybrid: 2, classical: 1, control: 1.5, ...options.epochSeconds };
-  const parameters = { hybrid: 928, classical: 1000, control: 950, ...options.parameters };
+  const accuracy = {
+    hybrid: 0.95,
+    classical: 0.9,
+    control: 0.94,
+    frozen: 0.93,
+    ...options.accuracy,
+  };
+  const fgsm = { hybrid: 0.4, classical: 0.1, control: 0.3, frozen: 0.35, ...options.fgsm };
+  const seconds = {
+    hybrid: 2,
+    classical: 1,
+    control: 1.5,
+    frozen: 1.9,
+    ...options.epochSeconds,
+  };
+  const parameters = {
+    hybrid: 928,
+    classical: 1000,
+    control: 950,
+    frozen: 928,
+    ...options.parameters,
+  };
   const classes = 3;
   const modelResults: Results["models"] = {};
   for (const kind of models) {

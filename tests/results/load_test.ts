@@ -17,7 +17,7 @@ Deno.test("loadResults() names the file, expected and found version for another 
   await writeJsonAtomic(file, { ...makeResults(), version: 7 });
   await assert.rejects(() => loadResults(file), {
     name: "ResultsFormatError",
-    message: `Expected results version 1 in ${file} but found version 7: rerun the experiment ` +
+    message: `Expected results version 2 in ${file} but found version 7: rerun the experiment ` +
       "with this release or read the file with the release that wrote it",
   });
   await Deno.remove(dir, { recursive: true });
