@@ -3,7 +3,7 @@
 // (`deno task sweep --scheduler slurm --submit`). Everything is written under a temporary
 // folder in data/ (the tasks may only write there).
 import assert from "node:assert/strict";
-import { loadResults, type Results } from "../../lib/results/mod.ts";
+import { loadResults, MODEL_KINDS, type Results } from "../../lib/results/mod.ts";
 import { deterministicPart } from "../experiment/sweep/_deterministic.ts";
 import { slurmTest } from "../experiment/sweep/_slurm_gate.ts";
 
@@ -12,6 +12,8 @@ const DATASETS = "mnist";
 /** The longest the Slurm jobs may take, queueing included (a 2-core machine, other load). */
 const SLURM_BOUND_MS = 20 * 60_000;
 const POLL_MS = 2000;
+/** One array task per cell: one data set, one seed. */
+const TASKS = MODEL_KINDS.length;
 
 async function deno(args: string[]): Promise<{ code: number; out: string; log: string }> {
   const { code, stdout, stderr } = await new Deno.Command("deno", {
@@ -66,7 +68,7 @@ function singleProcess(): Promise<Results> {
 
 function assertSameNumbers(actual: Results, expected: Results): void {
   const a = deterministicPart(actual), e = deterministicPart(expected);
-  assert.equal(Object.keys(actual.models).length, 3);
+  assert.equal(Object.keys(actual.models).length, MODEL_KINDS.length);
   assert.ok(actual.models.hybrid!.runs[0]!.history.length > 0);
   assert.deepEqual(a, e);
 }
@@ -152,11 +154,12 @@ slurmTest(
       ...["--job-name", jobName, "--submit"],
     ]);
     assert.equal(sweep.code, 0, sweep.log);
-    const ids = /Submitted array job (\d+) \(3 tasks\) and merge job (\d+)/.exec(sweep.out);
+    const ids = new RegExp(`Submitted array job (\\d+) \\(${TASKS} tasks\\) and merge job (\\d+)`)
+      .exec(sweep.out);
     assert.ok(ids !== null, sweep.out + sweep.log);
     const [array, merge] = [ids[1]!, ids[2]!];
     const script = await Deno.readTextFile(`${work}/sweep.slurm.sh`);
-    assert.match(script, /#SBATCH --array=1-3\n/);
+    assert.ok(script.includes(`#SBATCH --array=1-${MODEL_KINDS.length}\n`));
 
     const seen = await waitFor(array, merge, `${work}/logs`);
     const accounting = await sacctLines([array, merge], jobName);
@@ -172,11 +175,12 @@ slurmTest(
     const again = await new Deno.Command("bash", { args: [`${work}/sweep.slurm.sh`] }).output();
     const text = new TextDecoder().decode(again.stdout);
     assert.equal(again.code, 0, new TextDecoder().decode(again.stderr));
-    const ids2 = /Submitted array job (\d+) \(3 tasks\) and merge job (\d+)/.exec(text);
+    const ids2 = new RegExp(`Submitted array job (\\d+) \\(${TASKS} tasks\\) and merge job (\\d+)`)
+      .exec(text);
     assert.ok(ids2 !== null, text);
     await waitFor(ids2[1]!, ids2[2]!, `${work}/logs`);
     await assertCompleted(ids2[1]!, ids2[2]!, `${work}/logs`);
-    for (const task of [1, 2, 3]) {
+    for (let task = 1; task <= TASKS; task++) {
       const log = await Deno.readTextFile(`${work}/logs/${jobName}-${ids2[1]}_${task}.out`);
       assert.match(log, /reused finished cell/, log);
     }
@@ -211,9 +215,7 @@ async function assertCompleted(array: string, merge: string, logs: string): Prom
   assert.deepEqual(
     [...(await jobStates([array, merge])).entries()].sort(),
     [
-      [`${array}_1`, "COMPLETED"],
-      [`${array}_2`, "COMPLETED"],
-      [`${array}_3`, "COMPLETED"],
+      ...Array.from({ length: TASKS }, (_, i) => [`${array}_${i + 1}`, "COMPLETED"]),
       [merge, "COMPLETED"],
     ],
     await logTails(logs),

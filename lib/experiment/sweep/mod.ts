@@ -19,7 +19,7 @@
  *   logs: "/p/data/sweep/logs",
  *   command: "deno task sweep --profile smoke --scheduler slurm",
  * });
- * assert.match(slurmScript(plan), /#SBATCH --array=1-3\n/);
+ * assert.match(slurmScript(plan), new RegExp(`#SBATCH --array=1-${plan.cells}\n`));
  * ```
  *
  * @module

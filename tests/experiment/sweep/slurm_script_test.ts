@@ -1,6 +1,7 @@
 // The generated job script: its #SBATCH lines, and what it runs when submitted and when it runs
 // as an array task, checked with stand-ins for sbatch and deno that record their arguments.
 import assert from "node:assert/strict";
+import { MODEL_KINDS } from "../../../lib/results/mod.ts";
 import { PROFILES } from "../../../lib/experiment/profiles.ts";
 import {
   planSweep,
@@ -100,12 +101,12 @@ Deno.test("slurmScript() writes a script that bash parses", async () => {
 });
 
 Deno.test("the job script run by bash submits the array, then the merge job after it", async () => {
-  await sandbox(plan({ shards: 3 }), async (dir, script) => {
+  await sandbox(plan({ shards: MODEL_KINDS.length }), async (dir, script) => {
     const { code, out, err } = await bash([script], { PATH: `${dir}/bin:/usr/bin:/bin` });
     assert.equal(code, 0, err);
     assert.equal(
       out.trim(),
-      "Submitted array job 41 (3 tasks) and merge job 42 (after every task succeeds)",
+      `Submitted array job 41 (${MODEL_KINDS.length} tasks) and merge job 42 (after every task succeeds)`,
     );
     const [array, merge] = await sbatchCalls(dir);
     assert.deepEqual(array, [
@@ -173,11 +174,15 @@ Deno.test("slurmScript() refuses paths the script cannot carry unquoted", () => 
 });
 
 Deno.test("planSweep() puts one cell in each task by default and refuses more tasks than cells", () => {
-  assert.equal(plan().shards, 3);
-  assert.equal(plan({ profile: PROFILES.paper, datasets: ["mnist", "stl10"] }).shards, 18);
-  assert.throws(() => plan({ shards: 4 }), {
+  assert.equal(plan().shards, MODEL_KINDS.length);
+  assert.equal(
+    plan({ profile: PROFILES.paper, datasets: ["mnist", "stl10"] }).shards,
+    6 * MODEL_KINDS.length,
+  );
+  const n = MODEL_KINDS.length;
+  assert.throws(() => plan({ shards: n + 1 }), {
     name: "RangeError",
-    message: "Expected --shards between 1 and 3 (the cells of the grid) but found 4: " +
+    message: `Expected --shards between 1 and ${n} (the cells of the grid) but found ${n + 1}: ` +
       "one task per cell is the most there can be",
   });
   assert.throws(() => plan({ cpus: 0 }), {
