@@ -11,7 +11,21 @@ const MEASURED = [
   "tensorMB",
   "epochSeconds",
   "trainSeconds",
+  "peakRssMB",
+  "rssAfterMB",
+  "rssBeforeMB",
 ];
+
+/** Drops measured fields at any depth (memory records nest them). */
+function withoutMeasured(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMeasured);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([k]) => !MEASURED.includes(k)).map((
+      [k, v],
+    ) => [k, withoutMeasured(v)]),
+  );
+}
 
 function omit(record: object, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
@@ -33,5 +47,8 @@ export function deterministicPart(results: Results): Record<string, unknown> {
       summary: omit(model!.summary, MEASURED),
     }]),
   );
-  return { ...omit(results, ["createdAt", "environment", "totalSeconds", "shard"]), models };
+  return withoutMeasured({
+    ...omit(results, ["createdAt", "environment", "totalSeconds", "shard"]),
+    models,
+  }) as Record<string, unknown>;
 }
