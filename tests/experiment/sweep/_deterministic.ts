@@ -14,6 +14,7 @@ const MEASURED = [
   "peakRssMB",
   "rssAfterMB",
   "rssBeforeMB",
+  "freshRssMB",
 ];
 
 /** Drops measured fields at any depth (memory records nest them). */
