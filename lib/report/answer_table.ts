@@ -49,7 +49,7 @@ const ANSWER_METRICS: readonly AnswerMetric[] = [
   },
   {
     // Present in runs whose attacks also step in normalised-input units (epsilon x std).
-    key: "fgsmNormalizedAccuracy",
+    key: "fgsmNormAccuracy",
     label: () => `FGSM accuracy, eps = ${HEADLINE_EPSILON} in normalised-input space`,
     unit: "%",
   },

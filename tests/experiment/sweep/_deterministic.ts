@@ -15,6 +15,7 @@ const MEASURED = [
   "rssAfterMB",
   "rssBeforeMB",
   "freshRssMB",
+  "wasmHeapMB",
 ];
 
 /** Drops measured fields at any depth (memory records nest them). */
