@@ -140,8 +140,7 @@ export async function requireJupyter(
     );
   }
   const program = spec.spec?.argv?.[0] ?? "";
-  const exists = await Deno.stat(program).then((s) => s.isFile, () => false);
-  if (!exists) {
+  if (!(await isExecutableFile(program))) {
     throw new JupyterUnavailableError(
       `Expected the "${kernelName}" kernel to start an existing deno binary but found "${program}": reinstall it with ${KERNEL_INSTALL_COMMAND}`,
       "kernel",
@@ -153,4 +152,31 @@ export async function requireJupyter(
     kernelDir: spec.resource_dir ?? "",
     kernelProgram: program,
   };
+}
+
+/**
+ * Whether `path` is an executable file. Tasks may read only the project, so where `Deno.stat`
+ * is not permitted the check is asked of `python3` (which Jupyter itself needs).
+ */
+async function isExecutableFile(path: string): Promise<boolean> {
+  if (path === "") return false;
+  try {
+    return (await Deno.stat(path)).isFile;
+  } catch (error) {
+    if (
+      !(error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied)
+    ) {
+      return false;
+    }
+  }
+  const check = await new Deno.Command("python3", {
+    args: [
+      "-c",
+      "import os, sys; sys.exit(0 if os.path.isfile(sys.argv[1]) and os.access(sys.argv[1], os.X_OK) else 1)",
+      path,
+    ],
+    stdout: "null",
+    stderr: "null",
+  }).output().catch(() => undefined);
+  return check?.success === true;
 }
