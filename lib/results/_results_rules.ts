@@ -126,6 +126,18 @@ function rules(classes: number): Rule {
       value: f.values[ragged],
     };
   };
+  const measuredProcess = obj({
+    peakRssMB: nonNegative,
+    rssBeforeMB: nonNegative,
+    rssAfterMB: nonNegative,
+    wasmHeapMB: nonNegative,
+    steps: count,
+  }, ["rssBeforeMB", "rssAfterMB"]);
+  // Either the fresh-process measurement or the reason it was not made.
+  const freshProcess: Rule = (v, path) =>
+    typeof v === "object" && v !== null && "notMeasured" in v
+      ? obj({ notMeasured: str() })(v, path)
+      : measuredProcess(v, path);
   const run = obj({
     seed: num({ int: true }),
     history: arr(epoch),
@@ -134,14 +146,17 @@ function rules(classes: number): Rule {
     robustness: obj({
       epsilon: nonNegative,
       fgsmAccuracy: fraction,
+      fgsmNormalizedAccuracy: fraction,
       pgdAccuracy: fraction,
+      pgd: obj({ steps: count, restarts: count, stepSize: nonNegative }),
       curve: arr(obj({ epsilon: nonNegative, fgsm: fraction, pgd: fraction }, ["pgd"])),
       count,
-    }, ["pgdAccuracy"]),
+    }, ["fgsmNormalizedAccuracy", "pgdAccuracy", "pgd"]),
+    memory: obj({ stepPeakTensorMB: nonNegative, floorMB: nonNegative, freshProcess }),
     features,
     predictions: imageSample,
     trainSeconds: nonNegative,
-  });
+  }, ["memory"]);
   const statistic = obj({ values: arr(finite), mean: finite, ci95: nonNegative });
   const model = obj({
     kind: str(MODEL_KINDS),

@@ -50,7 +50,9 @@ export function deterministicPart(results: Results): Record<string, unknown> {
     }]),
   );
   return withoutMeasured({
-    ...omit(results, ["createdAt", "environment", "totalSeconds", "shard"]),
+    // Transfer attacks need every model of a seed in one process, so sharded runs record none
+    // (their report says "not measured"); they are compared only between single-process runs.
+    ...omit(results, ["createdAt", "environment", "totalSeconds", "shard", "transfer"]),
     models,
   }) as Record<string, unknown>;
 }
