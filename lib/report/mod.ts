@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts ignore
- * import { loadResults } from "../experiment/mod.ts";
+ * import { loadResults } from "../results/mod.ts";
  * import { writeReport } from "./mod.ts";
  * const file = "data/runs/quick/mnist/results.json";
  * await writeReport([{ results: await loadResults(file), file }], { outDir: "figures" });
